@@ -1,0 +1,25 @@
+/**
+ * Checks every story pack under data/films/ (or the folders given) and prints
+ * each problem as `file $.json.path: message`. Exits 1 when any pack has one.
+ */
+import path from 'node:path';
+import { formatIssue } from '../src/story/issues.js';
+import { listPackDirs, validatePack } from '../src/story/load.js';
+
+const targets = process.argv.slice(2);
+const dirs = targets.length > 0 ? targets : await listPackDirs('data/films');
+let problems = 0;
+for (const dir of dirs) {
+  const issues = await validatePack(dir, path.relative(process.cwd(), dir) || dir);
+  problems += issues.length;
+  if (issues.length === 0) console.log(`ok   ${dir}`);
+  else {
+    console.log(`FAIL ${dir} (${issues.length} problem${issues.length === 1 ? '' : 's'})`);
+    for (const issue of issues) console.log(`  ${formatIssue(issue)}`);
+  }
+}
+if (dirs.length === 0) {
+  console.log('No story packs found under data/films/.');
+  process.exitCode = 1;
+}
+if (problems > 0) process.exitCode = 1;

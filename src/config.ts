@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Every setting the bot reads, validated once. Each key is documented in .env.example. */
+const schema = z.object({
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
+  DISCORD_CLIENT_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be the application id, a Discord snowflake')
+    .optional(),
+  DISCORD_API_URL: z.url().default('https://discord.com/api'),
+  DEV_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a server id, a Discord snowflake')
+    .optional(),
+  STORE_URL: z.string().min(1).default('sqlite://./var/filmclub.sqlite'),
+  FILMS_DIR: z.string().min(1).default('data/films'),
+  DEFAULT_FILM: z.string().min(1).default('never-let-me-go'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = z.infer<typeof schema> & { readonly filmsDir: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the environment (and .env, if present) once; throws ConfigError naming every bad key. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): Config => {
+  if (dotenv) loadDotenv({ quiet: true });
+  // Empty strings in .env mean "not set", as people leave keys blank when copying .env.example.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid configuration: ${parsed.error.issues
+        .map((issue) => `${issue.path.join('.')} ${issue.message}`)
+        .join('; ')}. See .env.example.`,
+    );
+  return { ...parsed.data, filmsDir: path.resolve(parsed.data.FILMS_DIR) };
+};

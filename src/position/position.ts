@@ -1,0 +1,19 @@
+import type { Chapter } from '../story/pack.js';
+import { formatFilmTime } from '../story/time.js';
+
+/** How far into the film someone is. A chapter position means "through the end of that chapter". */
+export interface Position {
+  readonly seconds: number;
+  readonly chapter?: Chapter;
+}
+
+export const atSeconds = (seconds: number): Position => ({ seconds });
+
+/** "1:05", or "the end of The Cottages (1:04)" for a chapter position. */
+export const describePosition = (position: Position, runtimeSeconds: number): string => {
+  if (position.chapter)
+    return `the end of ${position.chapter.title} (about ${formatFilmTime(position.seconds)})`;
+  if (position.seconds <= 0) return 'the start (nothing watched yet)';
+  if (position.seconds >= runtimeSeconds) return `the end (${formatFilmTime(runtimeSeconds)})`;
+  return formatFilmTime(position.seconds);
+};
