@@ -59,13 +59,23 @@ export class ConsoleSession {
 
   private constructor(
     private app: AppServices,
-    private readonly deps: { config: Config; logger: Logger; clock: ConsoleClock; films: FilmLibrary },
+    private readonly deps: {
+      config: Config;
+      logger: Logger;
+      clock: ConsoleClock;
+      films: FilmLibrary;
+      answers: AppServices['answers'];
+    },
     private readonly registry: readonly Command[],
   ) {}
 
   static async start(config: Config, logger: Logger, clock: ConsoleClock, registry: readonly Command[]) {
     const app = await createApp({ config, logger, clock });
-    return new ConsoleSession(app, { config, logger, clock, films: app.films }, registry);
+    return new ConsoleSession(
+      app,
+      { config, logger, clock, films: app.films, answers: app.answers },
+      registry,
+    );
   }
 
   async close(): Promise<void> {

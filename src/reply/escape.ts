@@ -5,7 +5,7 @@
  * budget; one pass with a backslash before each markdown character is enough,
  * since Discord honours a backslash before any ASCII punctuation.
  */
-const INLINE = /[\\*_~`|[\]()<]/g;
+const INLINE = /[\\*_~`|[\]<]/g;
 const LINE_MARKERS = /^([ \t]*)(?:([>#+-])|(\d+)\.)/gm;
 
 /** The bot's own text: every markdown character shown literally, spoiler bars included. */

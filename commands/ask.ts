@@ -1,0 +1,47 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { composeAnswer, type PositionSource } from '../src/answer/compose.js';
+import type { Command } from '../src/command/command.js';
+import type { CommandContext } from '../src/command/context.js';
+import { UserError } from '../src/errors.js';
+import { parsePosition } from '../src/position/parse.js';
+import type { Position } from '../src/position/position.js';
+import type { Pack } from '../src/story/pack.js';
+
+export const MAX_QUESTION = 300;
+
+const resolvePosition = async (
+  ctx: CommandContext,
+  pack: Pack,
+): Promise<{ position: Position; source: PositionSource }> => {
+  const watched = ctx.options.string('watched');
+  if (watched !== undefined) return { position: parsePosition(watched, pack), source: 'option' };
+  return { position: { seconds: 0 }, source: 'default' };
+};
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask about the plot; anything past where you are is hidden behind spoiler bars')
+    .addStringOption((option) =>
+      option
+        .setName('question')
+        .setDescription('Your question, e.g. "why was Miss Lucy dismissed?"')
+        .setRequired(true)
+        .setMaxLength(MAX_QUESTION),
+    )
+    .addStringOption((option) =>
+      option.setName('watched').setDescription('How far you are: 45m, 1:05, a chapter name, start or end'),
+    )
+    .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer')),
+  async execute(ctx) {
+    const question = ctx.options.requiredString('question');
+    if (question.trim() === '') throw new UserError('Ask a question, for example: who plays Ruth?');
+    if (question.length > MAX_QUESTION)
+      throw new UserError(`Questions can be up to ${MAX_QUESTION} characters; yours has ${question.length}.`);
+    const pack = ctx.app.films.forGuild(ctx.actor.guildId);
+    const { position, source } = await resolvePosition(ctx, pack);
+    const answer = ctx.app.answers(pack).answer(question, position.seconds);
+    const composed = composeAnswer(question, answer, pack, position, source);
+    return ctx.options.boolean('private') ? { ...composed, ephemeral: true } : composed;
+  },
+} satisfies Command;

@@ -1,0 +1,51 @@
+/**
+ * Measures /ask on the dev question set (test/answer/questions.json): accuracy,
+ * spoiler leaks, latency per answer (engine, composition and rendering) and the
+ * time to build the index. `-- --verbose` prints every miss and leak.
+ */
+import { AnswerEngine } from '../src/answer/engine.js';
+import { loadPack } from '../src/story/load.js';
+import { judge, loadQuestions, percentile } from '../test/answer/evaluate.js';
+
+const verbose = process.argv.includes('--verbose');
+const pack = await loadPack('data/films/never-let-me-go');
+const questions = loadQuestions();
+
+const builds: number[] = [];
+let engine: AnswerEngine | undefined;
+for (let i = 0; i < 7; i += 1) {
+  const started = performance.now();
+  engine = new AnswerEngine(pack);
+  builds.push(performance.now() - started);
+}
+
+for (const question of questions) judge(engine!, pack, question); // warm-up: JIT, caches
+const verdicts = questions.map((question) => judge(engine!, pack, question));
+const timings: number[] = [];
+for (let run = 0; run < 20; run += 1)
+  for (const question of questions) timings.push(judge(engine!, pack, question).micros);
+
+const answered = verdicts.filter((v) => v.answered).length;
+const leaks = verdicts.filter((v) => v.leakedWords.length > 0 || v.leakedFacts.length > 0);
+const pct = (100 * answered) / verdicts.length;
+const p50 = percentile(timings, 50) / 1000;
+const p99 = percentile(timings, 99) / 1000;
+
+if (verbose)
+  for (const v of verdicts.filter((v) => !v.answered || v.leakedWords.length > 0 || v.leakedFacts.length > 0))
+    console.log(
+      `\n[${v.answered ? 'LEAK' : 'MISS'}] ${v.question.id} @${v.question.watched}: ${v.question.question}\n  want ${JSON.stringify(v.question.mustContain)}${v.leakedWords.length ? ` leaked ${JSON.stringify(v.leakedWords)}` : ''}${v.leakedFacts.length ? ` facts ${v.leakedFacts.join(',')}` : ''}\n  ${v.content.replace(/\n/g, '\n  ')}`,
+    );
+
+const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+console.log(`bench:qa ${pack.film.title}: ${verdicts.length} questions, ${pack.facts.length} facts`);
+console.log(`answered ${answered}/${verdicts.length} (${pct.toFixed(1)}%)  target >= 95%  ${ok(pct >= 95)}`);
+console.log(`leaked ${leaks.length}  target 0  ${ok(leaks.length === 0)}`);
+console.log(
+  `answer latency p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (${timings.length} answers, incl. rendering)  target p99 < 2 ms  ${ok(p99 < 2)}`,
+);
+console.log(
+  `index build ${builds[0]!.toFixed(1)} ms first, ${percentile(builds, 50).toFixed(1)} ms median of ${builds.length}  target < 200 ms  ${ok(builds[0]! < 200)}`,
+);
+if (!verbose && (answered < verdicts.length || leaks.length > 0))
+  console.log('(npm run bench:qa -- --verbose lists each miss and leak)');

@@ -1,0 +1,54 @@
+import { describePosition, type Position } from '../position/position.js';
+import { raw, reply, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
+import { hiddenLine, splitByPosition } from '../spoilers/reveal.js';
+import type { Pack } from '../story/pack.js';
+import type { Answer } from './engine.js';
+
+export type PositionSource = 'option' | 'progress' | 'party' | 'default';
+
+const SOURCE_NOTE: Record<PositionSource, string> = {
+  option: '',
+  progress: ' (your saved /progress)',
+  party: " (this channel's watch party)",
+  default: ': you gave no position, so I hid the whole film. Add watched: or use /progress set',
+};
+
+/**
+ * Turns an answer into a reply for a viewer at a position. Facts they have seen
+ * are plain; later ones sit behind spoiler bars after a label that says only when.
+ */
+export const composeAnswer = (
+  question: string,
+  answer: Answer,
+  pack: Pack,
+  position: Position,
+  source: PositionSource,
+): Reply => {
+  const lines: Line[] = [[strong('Q:'), text(' '), user(question)]];
+  if (answer.kind === 'credits') lines.push([text(answer.sentences.join(' '))]);
+  if (answer.kind === 'none') {
+    lines.push([
+      text(`I don't know that: nothing in my notes on ${pack.film.title} answers it, and I won't guess.`),
+    ]);
+    if (answer.suggestions.length > 0)
+      lines.push([
+        text(`I can answer questions like: ${answer.suggestions.map((s) => `“${s}”`).join(', ')}.`),
+      ]);
+  }
+  if (answer.kind === 'facts') {
+    const { known, later } = splitByPosition(answer.facts, position.seconds);
+    if (known.length > 0) lines.push([text(known.map((fact) => fact.text).join(' '))]);
+    else lines.push([text("Nothing you've watched so far answers that.")]);
+    for (const fact of later) lines.push(hiddenLine(fact, pack));
+    // Where the sources disagree the note may touch on anything, so it is always hidden.
+    for (const fact of answer.facts)
+      if (fact.caveat) lines.push([text('Sources differ: '), spoiler(fact.caveat)]);
+  }
+  lines.push([
+    raw('-# '),
+    text(
+      `Answered for a viewer at ${describePosition(position, pack.film.runtimeSeconds)}${SOURCE_NOTE[source]}. Film times are approximate.`,
+    ),
+  ]);
+  return reply(lines);
+};
