@@ -25,7 +25,6 @@ export const composeAnswer = (
   source: PositionSource,
 ): Reply => {
   const lines: Line[] = [[strong('Q:'), text(' '), user(question)]];
-  if (answer.kind === 'credits') lines.push([text(answer.sentences.join(' '))]);
   if (answer.kind === 'none') {
     lines.push([
       text(`I don't know that: nothing in my notes on ${pack.film.title} answers it, and I won't guess.`),
@@ -35,14 +34,14 @@ export const composeAnswer = (
         text(`I can answer questions like: ${answer.suggestions.map((s) => `“${s}”`).join(', ')}.`),
       ]);
   }
-  if (answer.kind === 'facts') {
-    const { known, later } = splitByPosition(answer.facts, position.seconds);
-    if (known.length > 0) lines.push([text(known.map((fact) => fact.text).join(' '))]);
+  if (answer.kind === 'answer') {
+    const { known, later } = splitByPosition(answer.items, position.seconds);
+    if (known.length > 0) lines.push([text(known.map((item) => item.text).join(' '))]);
     else lines.push([text("Nothing you've watched so far answers that.")]);
-    for (const fact of later) lines.push(hiddenLine(fact, pack));
+    for (const item of later) lines.push(hiddenLine(item.text, item.at, pack));
     // Where the sources disagree the note may touch on anything, so it is always hidden.
-    for (const fact of answer.facts)
-      if (fact.caveat) lines.push([text('Sources differ: '), spoiler(fact.caveat)]);
+    for (const item of answer.items)
+      if (item.caveat) lines.push([text('Sources differ: '), spoiler(item.caveat)]);
   }
   lines.push([
     raw('-# '),

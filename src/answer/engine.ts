@@ -1,120 +1,248 @@
 import { distance } from 'fastest-levenshtein';
-import { isKnownAt, revealedAt, type Fact, type Pack } from '../story/pack.js';
-import { castSentence, roleSentence } from './cast.js';
+import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
+import { formatFilmTime } from '../story/time.js';
+import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
+import { answers, coversQuestion } from './confidence.js';
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
-import { FactIndex } from './fact-index.js';
-import { intentOf, type QuestionWord } from './intent.js';
-import { searchTerm, words } from './text.js';
+import { FactIndex, termsOf } from './fact-index.js';
+import { intentOf, type Intent, type QuestionWord } from './intent.js';
+import { normalizeText, searchTerm, words } from './text.js';
+
+/** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
+export interface AnswerItem {
+  readonly text: string;
+  readonly at: number;
+  readonly caveat?: string;
+}
 
 /** What the engine found; compose.ts decides what is plain and what is hidden. */
 export type Answer =
-  | { readonly kind: 'credits'; readonly sentences: readonly string[] }
-  | { readonly kind: 'facts'; readonly facts: readonly Fact[] }
-  | { readonly kind: 'none'; readonly suggestions: readonly string[] };
+  | { readonly kind: 'answer'; readonly items: readonly AnswerItem[] }
+  | { readonly kind: 'none'; readonly suggestions: readonly string[]; readonly reason?: string };
 
-const MAX_FACTS = 3;
-const CLOSE_SCORE = 0.6;
+const MAX_ITEMS = 3;
+const RESCORED = 40;
+
+/** The weights behind ranking, measured with `npm run bench:qa`; exposed so they can be re-measured. */
+export interface Tuning {
+  readonly fields: { readonly ask: number; readonly text: number; readonly names: number };
+  /** Facts scoring at least this share of the best one join the answer. */
+  readonly closeScore: number;
+  /** Per named entity a fact is about (up to two), and for a fact about none of them. */
+  readonly namedBoost: number;
+  readonly unnamedPenalty: number;
+  readonly chapterBoost: number;
+  readonly cueBoost: number;
+  /** Weight of the question's similarity to the fact's own "ask" phrasings. */
+  readonly askSimilarity: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  fields: { ask: 3, text: 1, names: 1.5 },
+  closeScore: 0.4,
+  namedBoost: 0.5,
+  unnamedPenalty: 0.8,
+  chapterBoost: 1.6,
+  cueBoost: 1.3,
+  askSimilarity: 4,
+};
 
 /** Hints in a fact's text that it answers a given kind of question. */
 const CUES: Partial<Record<QuestionWord, RegExp>> = {
-  why: /\b(because|so that|since|in order|to see|to find|reason|afraid|fear|wanted|hope|hoping|so they)\b/i,
+  why: /\b(because|so that|since|in order|to see|to find|reason|afraid|fear|wanted|hope|hoping|so they|for)\b/i,
   when: /\b(1[89]\d\d|\d+:\d\d|age|aged|after|before|years?|later|when|until|at \d+)\b/i,
-  'how-many': /\b(\d+|one|two|three|four|five|ten|twelve|eighteen|hundred|minutes)\b/i,
+  'how-many': /\b(\d+|one|two|three|four|five|ten|twelve|eighteen|hundred|minutes|second|third|fourth)\b/i,
 };
 
+const fromFact = (fact: Fact): AnswerItem => ({
+  text: fact.text,
+  at: revealedAt(fact),
+  ...(fact.caveat ? { caveat: fact.caveat } : {}),
+});
+
 /**
- * Answers a question from one film's pack: the credits for cast questions, the
- * best-matching facts otherwise, or an honest "I don't know" with suggestions.
- * It sees the whole film; hiding what the viewer hasn't reached is compose.ts's job.
+ * Answers a question from one film's pack: credits, identities and the chapter
+ * list from structured data, the best-matching facts otherwise, or an honest
+ * "I don't know". It sees the whole film; hiding what the viewer hasn't reached
+ * is compose.ts's job.
  */
 export class AnswerEngine {
   private readonly index: FactIndex;
   private readonly matcher: EntityMatcher;
+  private readonly title: RegExp;
+  private readonly knownTerms = new Map<string, boolean>();
 
-  constructor(private readonly pack: Pack) {
-    this.index = new FactIndex(pack);
+  constructor(
+    private readonly pack: Pack,
+    private readonly tuning: Tuning = DEFAULT_TUNING,
+  ) {
+    this.index = new FactIndex(pack, tuning.fields);
     this.matcher = new EntityMatcher(pack);
+    this.title = new RegExp(
+      `\\b${normalizeText(pack.film.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
+      'g',
+    );
   }
 
-  answer(question: string, position: number): Answer {
+  answer(asked: string, position: number): Answer {
+    // The title names the film, not a fact: "when did Never Let Me Go come out" is not about the song.
+    const question = normalizeText(asked).replace(this.title, ' film ');
     const mentions = this.matcher.find(question);
-    const intent = intentOf(question, mentions);
-    if (intent.kind === 'cast-of') {
-      const sentence = castSentence(intent.character);
-      if (sentence) return { kind: 'credits', sentences: [sentence] };
-    }
-    if (intent.kind === 'role-of') {
-      const character = intent.character;
-      const known = character.introducedAt.end <= position;
+    const leftover = this.askedTerms(question, mentions);
+    const intent = intentOf(question, mentions, leftover);
+    if (intent.kind === 'cast-of' && intent.characters.every((character) => character.actors.length === 0))
       return {
-        kind: 'credits',
-        sentences: [roleSentence(intent.actor, character), ...(known ? [character.role] : [])],
+        kind: 'none',
+        reason: `my notes don't credit an actor for ${listWords(intent.characters.map((c) => c.name))}`,
+        suggestions: this.suggestions([], mentions, position),
       };
-    }
-    const questionWord = intent.kind === 'search' ? intent.questionWord : 'who';
-    const found = this.search(question, mentions, questionWord);
-    if (found.length === 0 || !this.confident(question, mentions, found[0]!.terms))
+    const structured = this.structured(intent, question, mentions, position);
+    if (structured) return { kind: 'answer', items: structured };
+
+    const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
+    const ranked = this.search(question, mentions, intent);
+    const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
+      ? ranked.filter((top) =>
+          answers({
+            questionWord,
+            mentions,
+            asked: leftover,
+            top,
+            frequency: (t) => this.index.frequency(t),
+          }),
+        )
+      : [];
+    const best = found[0];
+    if (!best)
       return {
         kind: 'none',
         suggestions: this.suggestions(
-          found.map((hit) => hit.fact),
+          ranked.map((hit) => hit.fact),
           mentions,
           position,
         ),
       };
-    const best = found[0]!.score;
-    const picked = found.filter((hit) => hit.score >= best * CLOSE_SCORE).slice(0, MAX_FACTS);
+    // Credits and crew questions often come in pairs ("year and director?").
+    const threshold = best.fact.kind === 'film' ? 0.35 : this.tuning.closeScore;
+    const picked = found.filter(
+      (hit) => hit.score >= best.score * threshold && (best.fact.kind !== 'film' || hit.fact.kind === 'film'),
+    );
     return {
-      kind: 'facts',
-      facts: picked.map((hit) => hit.fact).sort((a, b) => revealedAt(a) - revealedAt(b)),
+      kind: 'answer',
+      items: picked
+        .slice(0, MAX_ITEMS)
+        .map((hit) => hit.fact)
+        .sort((a, b) => revealedAt(a) - revealedAt(b))
+        .map(fromFact),
     };
   }
 
-  private search(question: string, mentions: readonly Mention[], questionWord: QuestionWord) {
+  private structured(
+    intent: Intent,
+    question: string,
+    mentions: readonly Mention[],
+    position: number,
+  ): AnswerItem[] | undefined {
+    switch (intent.kind) {
+      case 'cast-of':
+        return intent.characters.map((character) => ({ text: castSentence(character), at: 0 }));
+      case 'role-of':
+        return [
+          ...intent.credits.map(({ actor, character }) => ({ text: roleSentence(actor, character), at: 0 })),
+          ...intent.askedAbout.map((character) => ({ text: castSentence(character), at: 0 })),
+        ];
+      case 'cast-list':
+        return [{ text: castListSentence(this.pack), at: 0 }];
+      case 'chapter-list':
+        return this.pack.chapters.map((chapter, i) => ({
+          text: `Part ${i + 1}: ${chapter.caption ? `“${chapter.caption}”` : chapter.title}, from about ${formatFilmTime(chapter.start)}.`,
+          at: chapter.start,
+        }));
+      case 'identity':
+        return this.identity(intent.entity, question, mentions, position);
+      case 'search':
+        return undefined;
+    }
+  }
+
+  /**
+   * Who or what something is: how the film introduces it, the best fact about it
+   * the viewer already knows, and the best one still ahead (compose.ts hides it).
+   */
+  private identity(
+    entity: Entity,
+    question: string,
+    mentions: readonly Mention[],
+    position: number,
+  ): AnswerItem[] {
+    const intro =
+      'role' in entity ? entity.role : 'definition' in entity ? entity.definition : entity.description;
+    const items: AnswerItem[] = [{ text: `${entityName(entity)}: ${intro}`, at: entity.introducedAt.end }];
+    const about = this.search(question, mentions, {
+      kind: 'search',
+      questionWord: 'who',
+      chapters: [],
+    }).filter((hit) => hit.fact.about.includes(entity.id) && hit.fact.kind === 'plot');
+    const known = about.find((hit) => isKnownAt(hit.fact, position));
+    const later = about.find((hit) => !isKnownAt(hit.fact, position));
+    for (const hit of [known, later]) if (hit) items.push(fromFact(hit.fact));
+    return items;
+  }
+
+  private search(question: string, mentions: readonly Mention[], intent: Intent) {
     const named = mentionedEntityIds(mentions);
+    const questionWord =
+      intent.kind === 'search' || intent.kind === 'identity' ? intent.questionWord : 'other';
+    const chapters = new Set(intent.kind === 'search' ? intent.chapters : []);
     const cue = CUES[questionWord];
-    return this.index.query(question, (fact) => {
+    const terms = new Set(termsOf(question));
+    const hits = this.index.query(question, (fact) => {
       let boost = 1;
       if (named.size > 0) {
+        // Naming someone narrows the search; it should not outvote the question's other words.
         const overlap = fact.about.filter((id) => named.has(id)).length;
-        boost *= overlap > 0 ? 1 + overlap : 0.35;
-        // Credits are answered by intent; a question naming a character wants the story.
+        boost *= overlap > 0 ? 1 + this.tuning.namedBoost * Math.min(overlap, 2) : this.tuning.unnamedPenalty;
+        // Credits are answered from the cast list; a question naming a character wants the story.
         if (fact.kind === 'film') boost *= 0.3;
       }
-      if (cue?.test(fact.text)) boost *= 1.3;
+      if (chapters.size > 0 && fact.learnedAt && chapters.has(fact.learnedAt.chapter))
+        boost *= this.tuning.chapterBoost;
+      if (cue?.test(fact.text)) boost *= this.tuning.cueBoost;
       if (questionWord === 'where' && fact.about.some((id) => this.pack.entity(id)?.kind === 'place'))
         boost *= 1.3;
       return boost;
     });
+    // Only the head of the BM25 list can win; re-scoring the long tail costs time for nothing.
+    return hits
+      .slice(0, RESCORED)
+      .map((hit) => ({
+        ...hit,
+        score: hit.score * (1 + this.tuning.askSimilarity * this.index.similarity(hit.fact, terms)),
+      }))
+      .sort((a, b) => b.score - a.score);
   }
 
-  /**
-   * Retrieval always finds something; this decides whether it is an answer.
-   * A question whose own words the pack has never used asks about something it
-   * does not know ("what car does Kathy drive"), however well the name matched.
-   */
-  private confident(
-    question: string,
-    mentions: readonly Mention[],
-    matchedTerms: readonly string[],
-  ): boolean {
+  /** The question's own search terms, outside the names it mentions. */
+  private askedTerms(question: string, mentions: readonly Mention[]): string[] {
     const typed = words(question);
-    const inNames = new Set(mentions.flatMap((mention) => typed.slice(mention.start, mention.end)));
-    const asked = typed
-      .filter((word) => !inNames.has(word))
+    const inNames = new Set<number>();
+    for (const mention of mentions) for (let i = mention.start; i < mention.end; i += 1) inNames.add(i);
+    return typed
+      .filter((_, i) => !inNames.has(i))
       .map(searchTerm)
       .filter((term): term is string => term !== null);
-    if (asked.length === 0) return mentions.length > 0 && matchedTerms.length > 0;
-    const unknown = asked.filter((term) => !this.knows(term));
-    if (unknown.length / asked.length >= 0.5) return false;
-    return matchedTerms.length > 0;
   }
 
+  /** Whether the pack uses a term, allowing one typo in longer words. Cached: the scan is the slow part. */
   private knows(term: string): boolean {
-    if (this.index.vocabulary.has(term)) return true;
-    if (term.length < 5) return false;
-    for (const known of this.index.vocabulary) if (distance(term, known) <= 1) return true;
-    return false;
+    let known = this.knownTerms.get(term);
+    if (known === undefined) {
+      known =
+        this.index.vocabulary.has(term) ||
+        (term.length >= 5 && [...this.index.vocabulary].some((word) => distance(term, word) <= 1));
+      if (this.knownTerms.size < 10_000) this.knownTerms.set(term, known);
+    }
+    return known;
   }
 
   /** Up to three questions the pack can answer without spoiling anything at this position. */

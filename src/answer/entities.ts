@@ -1,33 +1,30 @@
 import { distance } from 'fastest-levenshtein';
-import { entityName, type Character, type Entity, type Pack } from '../story/pack.js';
+import { entityName, type Chapter, type Character, type Entity, type Pack } from '../story/pack.js';
 import { STOPWORDS } from './lexicon.js';
 import { words } from './text.js';
 
-/** A name found in a question: the entity it names, or the actor. */
-export type Mention =
-  | { readonly type: 'entity'; readonly entity: Entity; readonly start: number; readonly end: number }
-  | {
-      readonly type: 'actor';
-      readonly actor: string;
-      readonly character: Character;
-      readonly start: number;
-      readonly end: number;
-    };
+/** A name found in a question: the entity, actor or chapter it names, and the words it spans. */
+export type Mention = Target & { readonly start: number; readonly end: number };
 
 type Target =
   | { readonly type: 'entity'; readonly entity: Entity }
-  | { readonly type: 'actor'; readonly actor: string; readonly character: Character };
+  | { readonly type: 'actor'; readonly actor: string; readonly character: Character }
+  | { readonly type: 'chapter'; readonly chapter: Chapter };
 
 interface Name {
   readonly words: readonly string[];
   readonly target: Target;
 }
 
-/** Typos allowed per word: none for short names, where one letter makes another word ("truth", "Ruth"). */
-const tolerance = (word: string) => (word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0);
+/**
+ * Typos allowed per word: none for names under four letters, and the first
+ * letter must match, so "truth" never reads as "Ruth" while "rutth" does.
+ */
+const tolerance = (word: string) => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
 const sameWord = (typed: string, known: string) =>
   typed === known ||
   (!STOPWORDS.has(typed) &&
+    typed[0] === known[0] &&
     Math.abs(typed.length - known.length) <= tolerance(known) &&
     distance(typed, known) <= tolerance(known));
 
@@ -44,6 +41,7 @@ const nameWords = (name: string) => {
  */
 export class EntityMatcher {
   private readonly names: Name[] = [];
+  private readonly chapterNames: Name[] = [];
 
   constructor(pack: Pack) {
     const entities: Entity[] = [...pack.characters, ...pack.places, ...pack.glossary];
@@ -59,25 +57,47 @@ export class EntityMatcher {
           if (variant.join(' ').length >= 4)
             this.names.push({ words: variant, target: { type: 'actor', actor: name, character } });
       }
-    this.names.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+    for (const chapter of pack.chapters)
+      for (const name of [chapter.title, chapter.caption ?? '', ...chapter.aliases]) {
+        const w = nameWords(name);
+        if (w.length > 0) this.chapterNames.push({ words: w, target: { type: 'chapter', chapter } });
+      }
+    const longestFirst = (a: Name, b: Name) => b.words.join(' ').length - a.words.join(' ').length;
+    this.names.sort(longestFirst);
+    this.chapterNames.sort(longestFirst);
   }
 
+  /** Names in the question; a chapter may be named by the same words as a place ("the Cottages"). */
   find(question: string): Mention[] {
     const typed = words(question);
+    return [...this.match(typed, this.names), ...this.match(typed, this.chapterNames)].sort(
+      (a, b) => a.start - b.start,
+    );
+  }
+
+  private match(typed: readonly string[], names: readonly Name[]): Mention[] {
     const taken = new Array<boolean>(typed.length).fill(false);
     const found: Mention[] = [];
-    for (const name of this.names) {
+    for (const name of names) {
       const n = name.words.length;
       for (let start = 0; start + n <= typed.length; start += 1) {
         if (taken.slice(start, start + n).some(Boolean)) continue;
         if (!name.words.every((word, i) => sameWord(typed[start + i]!, word))) continue;
         taken.fill(true, start, start + n);
-        found.push({ ...name.target, start, end: start + n } as Mention);
+        found.push({ ...name.target, start, end: start + n });
       }
     }
-    return found.sort((a, b) => a.start - b.start);
+    return found;
   }
 }
 
 export const mentionedEntityIds = (mentions: readonly Mention[]): Set<string> =>
-  new Set(mentions.map((mention) => (mention.type === 'entity' ? mention.entity.id : mention.character.id)));
+  new Set(
+    mentions.flatMap((mention) =>
+      mention.type === 'entity'
+        ? [mention.entity.id]
+        : mention.type === 'actor'
+          ? [mention.character.id]
+          : [],
+    ),
+  );

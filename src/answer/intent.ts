@@ -1,18 +1,31 @@
-import type { Character } from '../story/pack.js';
+import type { Character, Chapter, Entity } from '../story/pack.js';
 import type { Mention } from './entities.js';
 import { words } from './text.js';
 
 export type QuestionWord =
   'who' | 'what' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'yes-no' | 'other';
 
-/** What kind of answer a question wants. Cast questions are answered from the credits, the rest by retrieval. */
+/**
+ * What kind of answer a question wants. Credits, identities and the chapter list
+ * come from the pack's structured data; everything else goes to retrieval.
+ */
 export type Intent =
-  | { readonly kind: 'cast-of'; readonly character: Character }
-  | { readonly kind: 'role-of'; readonly actor: string; readonly character: Character }
-  | { readonly kind: 'search'; readonly questionWord: QuestionWord };
+  | { readonly kind: 'cast-of'; readonly characters: readonly Character[] }
+  | {
+      readonly kind: 'role-of';
+      readonly credits: readonly { actor: string; character: Character }[];
+      readonly askedAbout: readonly Character[];
+    }
+  | { readonly kind: 'cast-list' }
+  | { readonly kind: 'chapter-list' }
+  | { readonly kind: 'identity'; readonly entity: Entity; readonly questionWord: QuestionWord }
+  | { readonly kind: 'search'; readonly questionWord: QuestionWord; readonly chapters: readonly Chapter[] };
 
 const PLAYS =
-  /\b(play|plays|played|playing|portray|portrays|portrayed|actor|actress|cast|casting|star|stars|starring|acts?|acted)\b/;
+  /\b(play|plays|played|playing|playin|portray|portrays|portrayed|actor|actors|actress|actresses|cast|casting|star|stars|starring|acts?|acted|joue|spielt|interpreta)\b/;
+const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
+const CHAPTERS =
+  /\b(parts?|sections?|chapters?|acts)\b.*\b(called|named|names?|titles?|years?|are there|how many)\b|\b(which|what) years\b|\b(parts|sections|chapters)\b/;
 const AUXILIARIES = new Set([
   'does',
   'do',
@@ -36,24 +49,49 @@ export const questionWordOf = (question: string): QuestionWord => {
   const text = w.join(' ');
   if (/\bhow (many|much|old|long)\b/.test(text)) return 'how-many';
   for (const word of w) {
-    if (word === 'who' || word === 'whom' || word === 'whose') return 'who';
+    if (['who', 'whom', 'whose', 'whos', 'quien', 'qui', 'wer'].includes(word)) return 'who';
     if (word === 'why') return 'why';
     if (word === 'when') return 'when';
     if (word === 'where') return 'where';
     if (word === 'how') return 'how';
-    if (word === 'what' || word === 'whats' || word === 'wat' || word === 'which') return 'what';
+    if (['what', 'whats', 'wat', 'which'].includes(word)) return 'what';
   }
   return w[0] && AUXILIARIES.has(w[0]) ? 'yes-no' : 'other';
 };
 
-export const intentOf = (question: string, mentions: readonly Mention[]): Intent => {
-  const actor = mentions.find((mention) => mention.type === 'actor');
-  if (actor?.type === 'actor') return { kind: 'role-of', actor: actor.actor, character: actor.character };
+const unique = <T>(items: readonly T[]) => [...new Set(items)];
+
+export const intentOf = (
+  question: string,
+  mentions: readonly Mention[],
+  leftover: readonly string[],
+): Intent => {
   const text = words(question).join(' ');
-  const character = mentions.find(
-    (mention) => mention.type === 'entity' && mention.entity.kind === 'character',
+  const questionWord = questionWordOf(question);
+  const credits = mentions.flatMap((m) =>
+    m.type === 'actor' ? [{ actor: m.actor, character: m.character }] : [],
   );
-  if (character?.type === 'entity' && character.entity.kind === 'character' && PLAYS.test(text))
-    return { kind: 'cast-of', character: character.entity };
-  return { kind: 'search', questionWord: questionWordOf(question) };
+  const characters = unique(
+    mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity] : [])),
+  );
+  if (credits.length > 0)
+    return {
+      kind: 'role-of',
+      credits,
+      askedAbout: characters.filter((c) => !credits.some((credit) => credit.character === c)),
+    };
+  if (characters.length > 0 && PLAYS.test(text)) return { kind: 'cast-of', characters };
+  const chapters = unique(mentions.flatMap((m) => (m.type === 'chapter' ? [m.chapter] : [])));
+  if (mentions.length === 0 && WHO_IS_IN_IT.test(text)) return { kind: 'cast-list' };
+  if (CHAPTERS.test(text) && characters.length === 0) return { kind: 'chapter-list' };
+  const entities = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity] : []));
+  // "who is Miss Emily", "what's a carer": nothing asked beyond the name itself.
+  if (
+    entities.length === 1 &&
+    chapters.length === 0 &&
+    leftover.length === 0 &&
+    ['who', 'what', 'other'].includes(questionWord)
+  )
+    return { kind: 'identity', entity: entities[0]!, questionWord };
+  return { kind: 'search', questionWord, chapters };
 };

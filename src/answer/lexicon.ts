@@ -57,15 +57,45 @@ const GROUPS: readonly (readonly string[])[] = [
   ['end', 'ending', 'ends', 'finale', 'last', 'final'],
   ['start', 'begin', 'beginning', 'opening', 'opens', 'first'],
   ['real', 'true', 'truth', 'exist', 'exists', 'myth', 'rumour', 'rumor', 'rumours', 'rumors'],
-  ['angry', 'rage', 'scream', 'screams', 'screamed', 'yell', 'yells', 'shout', 'shouts'],
+  ['angry', 'scream', 'screams', 'screamed', 'yell', 'yells', 'shout', 'shouts'],
   ['sad', 'cry', 'cries', 'cried', 'crying', 'tears', 'upset'],
   ['old', 'age', 'aged'],
   ['beach', 'sea', 'seaside', 'shore', 'coast'],
   ['boat', 'ship', 'shipwreck', 'wreck'],
+  ['operation', 'operations', 'op', 'ops', 'surgery', 'operating', 'operated'],
   ['hospital', 'centre', 'center', 'centres', 'centers', 'clinic'],
   ['bracelet', 'bracelets', 'wristband', 'wristbands', 'wrist'],
   ['magazine', 'magazines', 'porn', 'pornography'],
   ['office', 'agency', 'travel'],
+  ['check', 'checks', 'checked', 'sign', 'scan', 'scans', 'scanned', 'log', 'clock'],
+  [
+    'hit',
+    'hits',
+    'hurt',
+    'hurts',
+    'injure',
+    'injured',
+    'punch',
+    'punched',
+    'bruise',
+    'bruised',
+    'smack',
+    'smacked',
+  ],
+  ['tantrum', 'meltdown', 'outburst', 'rage', 'strop', 'freakout'],
+  ['bin', 'trash', 'rubbish', 'garbage', 'dustbin'],
+  [
+    'relationship',
+    'relationships',
+    'dating',
+    'date',
+    'dated',
+    'boyfriend',
+    'girlfriend',
+    'couple',
+    'together',
+  ],
+  ['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained'],
 ];
 
 const CANONICAL = new Map<string, string>(GROUPS.flatMap((group) => group.map((word) => [word, group[0]!])));
@@ -78,7 +108,10 @@ export const STOPWORDS = new Set(
   done doing has have had having i me my we our you your he him his she her they them their it its this that these those
   there here what whats what's wat which who whom whose when where why how wh can could would should will shall may might
   must just so very really actually ever even also too than then not no yes any some all more most much many get gets got
-  tell explain say said mean means meaning happen happens happened happening thing things stuff deal like kind sort
+  mean means meaning happen happens happened happening thing things stuff deal like kind sort
   film movie story plot character characters scene guy girl someone person people one ones ok okay pls please wait hey
-  lol um uh hm hmm bit again still yet out up down over off im i'm ya u ur r`.split(/\s+/),
+  lol um uh hm hmm bit again still yet out up down over off im i'm ya u ur r whos gonna wanna gotta kinda n
+  exactly remind supposed keep keeps mention mentions mentioning mentioned talk talks talking basically
+  till 2 4 anything something everything anyone someone everyone nothing worst
+  quien es qui est wer ist el la le der das`.split(/\s+/),
 );

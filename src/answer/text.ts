@@ -1,9 +1,23 @@
 import { stemmer } from 'stemmer';
 import { canonicalWord, STOPWORDS } from './lexicon.js';
 
+/** Idioms that mean one word, so retrieval sees the word ("went out with" is "dating"). */
+const PHRASES: readonly [RegExp, string][] = [
+  [/\b(go|goes|going|went|gone) out with\b/g, 'dating'],
+  [/\b(get|gets|got|getting) together with\b|\b(get|gets|got|getting) with\b/g, 'dating'],
+  [/\b(end|ends|ended|ending) up (together|with)\b/g, 'dating'],
+  [
+    /\b(flip|flips|flipped|freak|freaks|freaked) out\b|\b(lose|loses|lost|losing) it\b|\b(blow|blows|blew) up\b/g,
+    'outburst',
+  ],
+  [/\bpass(es|ed)? away\b/g, 'dies'],
+  [/\b(find|finds|found) out\b/g, 'learn'],
+  [/\bwrap(s|ped)? up\b/g, 'ending'],
+];
+
 /** Lowercase, accents and markdown gone, curly quotes straightened: the form every matcher compares. */
 export const normalizeText = (value: string): string =>
-  value
+  PHRASES.reduce((text, [pattern, word]) => text.replace(pattern, word), value.toLowerCase())
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

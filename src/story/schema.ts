@@ -59,7 +59,9 @@ export const glossaryEntrySchema = z.strictObject({
 
 export const chapterSchema = z.strictObject({
   id,
-  title: text,
+  title: text.describe(
+    'A short name, shown in spoiler labels before anyone reaches the chapter: no years, no twists.',
+  ),
   caption: text.nullable().describe('The on-screen caption that opens the chapter, if any.'),
   aliases: z.array(text),
   approxStart: approxTime,

@@ -1,0 +1,64 @@
+import type { Fact } from '../story/pack.js';
+import type { Mention } from './entities.js';
+import type { QuestionWord } from './intent.js';
+
+export interface Evidence {
+  readonly question: string;
+  readonly questionWord: QuestionWord;
+  readonly mentions: readonly Mention[];
+  /** The question's search terms outside the names it mentions. */
+  readonly asked: readonly string[];
+  /** The best fact and which query terms it matched. */
+  readonly top: { readonly fact: Fact; readonly terms: readonly string[] };
+  readonly knows: (term: string) => boolean;
+  /** How many facts use a term. */
+  readonly frequency: (term: string) => number;
+}
+
+const RARE = 3;
+const NUMBER =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|hundred|first|second|third|fourth|half|minutes?|hours?|days?|weeks?|months?|years?)\b/i;
+
+/**
+ * Whether the question is about something the pack covers at all. Most of its
+ * own words unknown to the pack means it is not ("how much did it make at the
+ * box office"); naming someone the pack knows earns the benefit of one unknown word.
+ */
+export const coversQuestion = ({
+  mentions,
+  asked,
+  knows,
+}: Pick<Evidence, 'mentions' | 'asked' | 'knows'>): boolean => {
+  if (asked.length === 0) return mentions.length > 0;
+  const unknown = asked.filter((term) => !knows(term));
+  const mostlyUnknown = unknown.length / asked.length >= 0.5;
+  return !(mentions.length > 0 ? mostlyUnknown && unknown.length >= 2 : mostlyUnknown);
+};
+
+/**
+ * Whether one retrieved fact answers the question rather than merely sharing
+ * words with it: it must match the question's specific words ("does Tommy have
+ * a surname" is not answered by any fact about Tommy), and "how old…" needs a number.
+ */
+export const answers = ({
+  questionWord,
+  mentions,
+  asked,
+  top,
+  frequency,
+}: Omit<Evidence, 'knows' | 'question'>): boolean => {
+  if (top.terms.length === 0) return false;
+  // A rare word is what the question is really about ("surname"); common ones ("end") are not.
+  // A named thing or place the fact is about ("the sale") is specific enough on its own.
+  const specific = asked.some((term) => frequency(term) > 0 && frequency(term) <= RARE);
+  const namedThing = mentions.some(
+    (m) => m.type === 'entity' && m.entity.kind !== 'character' && top.fact.about.includes(m.entity.id),
+  );
+  const matched = asked.filter((term) => top.terms.includes(term)).length;
+  if (specific && !namedThing && matched === 0) return false;
+  // A long question needs a fact that carries at least half of it: "how much did it make at
+  // the box office" shares one word each with a dozen facts and is answered by none.
+  if ((asked.length >= 3 || asked.some((term) => frequency(term) === 0)) && matched < asked.length / 2)
+    return false;
+  return questionWord !== 'how-many' || NUMBER.test(top.fact.text);
+};
