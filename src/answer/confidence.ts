@@ -60,5 +60,12 @@ export const answers = ({
   // the box office" shares one word each with a dozen facts and is answered by none.
   if ((asked.length >= 3 || asked.some((term) => frequency(term) === 0)) && matched < asked.length / 2)
     return false;
-  return questionWord !== 'how-many' || NUMBER.test(top.fact.text);
+  if (questionWord !== 'how-many') return true;
+  // "How old is Madame" wants a number about Madame, not Kathy's age.
+  const people = mentions.flatMap((m) =>
+    m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
+  );
+  return (
+    NUMBER.test(top.fact.text) && (people.length === 0 || people.some((id) => top.fact.about.includes(id)))
+  );
 };

@@ -1,5 +1,14 @@
 import { distance } from 'fastest-levenshtein';
-import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
+import {
+  entityName,
+  isKnownAt,
+  revealedAt,
+  type Beat,
+  type Chapter,
+  type Entity,
+  type Fact,
+  type Pack,
+} from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
@@ -97,7 +106,7 @@ export class AnswerEngine {
         suggestions: this.suggestions([], mentions, position),
       };
     const structured = this.structured(intent, question, mentions, position);
-    if (structured) return { kind: 'answer', items: structured };
+    if (structured?.length) return { kind: 'answer', items: structured };
 
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
     const ranked = this.search(question, mentions, intent);
@@ -158,11 +167,27 @@ export class AnswerEngine {
           text: `Part ${i + 1}: ${chapter.caption ? `“${chapter.caption}”` : chapter.title}, from about ${formatFilmTime(chapter.start)}.`,
           at: chapter.start,
         }));
+      case 'recap':
+        return this.recap(intent.chapter, intent.place);
       case 'identity':
         return this.identity(intent.entity, question, mentions, position);
       case 'search':
         return undefined;
     }
+  }
+
+  /**
+   * "What happens at the beach", "what's the 1994 part about": the first scene
+   * there, then the weightiest (most facts learned), in film order.
+   */
+  private recap(chapter?: Chapter, place?: Entity): AnswerItem[] {
+    const weight = (beat: Beat) => this.pack.facts.filter((fact) => fact.learnedAt === beat).length;
+    const [first, ...rest] = this.pack.beats.filter(
+      (beat) => (chapter ? beat.chapter === chapter : true) && (place ? beat.place === place.id : true),
+    );
+    if (!first) return [];
+    const chosen = [first, ...rest.sort((a, b) => weight(b) - weight(a)).slice(0, MAX_ITEMS - 1)];
+    return chosen.sort((a, b) => a.at - b.at).map((beat) => ({ text: beat.summary, at: beat.end }));
   }
 
   /**

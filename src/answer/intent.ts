@@ -18,6 +18,7 @@ export type Intent =
     }
   | { readonly kind: 'cast-list' }
   | { readonly kind: 'chapter-list' }
+  | { readonly kind: 'recap'; readonly chapter?: Chapter; readonly place?: Entity }
   | { readonly kind: 'identity'; readonly entity: Entity; readonly questionWord: QuestionWord }
   | { readonly kind: 'search'; readonly questionWord: QuestionWord; readonly chapters: readonly Chapter[] };
 
@@ -26,6 +27,9 @@ const PLAYS =
 const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
 const CHAPTERS =
   /\b(parts?|sections?|chapters?|acts)\b.*\b(called|named|names?|titles?|years?|are there|how many)\b|\b(which|what) years\b|\b(parts|sections|chapters)\b/;
+// "What happens at the beach", "summarise Completion", "what's the 1994 part about"; not "what happens to Ruth".
+const WHAT_HAPPENS =
+  /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
 const AUXILIARIES = new Set([
   'does',
   'do',
@@ -83,6 +87,13 @@ export const intentOf = (
   if (characters.length > 0 && PLAYS.test(text)) return { kind: 'cast-of', characters };
   const chapters = unique(mentions.flatMap((m) => (m.type === 'chapter' ? [m.chapter] : [])));
   if (mentions.length === 0 && WHO_IS_IN_IT.test(text)) return { kind: 'cast-list' };
+  const places = mentions.flatMap((m) =>
+    m.type === 'entity' && m.entity.kind === 'place' ? [m.entity] : [],
+  );
+  if (characters.length === 0 && WHAT_HAPPENS.test(text)) {
+    if (places.length === 1) return { kind: 'recap', place: places[0]! };
+    if (chapters.length === 1) return { kind: 'recap', chapter: chapters[0]! };
+  }
   if (CHAPTERS.test(text) && characters.length === 0) return { kind: 'chapter-list' };
   const entities = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity] : []));
   // "who is Miss Emily", "what's a carer": nothing asked beyond the name itself.

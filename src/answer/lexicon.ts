@@ -112,6 +112,7 @@ export const STOPWORDS = new Set(
   film movie story plot character characters scene guy girl someone person people one ones ok okay pls please wait hey
   lol um uh hm hmm bit again still yet out up down over off im i'm ya u ur r whos gonna wanna gotta kinda n
   exactly remind supposed keep keeps mention mentions mentioning mentioned talk talks talking basically
+  supposedly apparently literally honestly seriously get gets got getting
   till 2 4 anything something everything anyone someone everyone nothing worst
   quien es qui est wer ist el la le der das`.split(/\s+/),
 );
