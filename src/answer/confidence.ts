@@ -56,10 +56,18 @@ export const answers = ({
   );
   const matched = asked.filter((term) => top.terms.includes(term)).length;
   if (specific && !namedThing && matched === 0) return false;
-  // A long question needs a fact that carries at least half of it: "how much did it make at
-  // the box office" shares one word each with a dozen facts and is answered by none.
-  if ((asked.length >= 3 || asked.some((term) => frequency(term) === 0)) && matched < asked.length / 2)
+  // A fact about none of the things the question names must carry more of its words than one.
+  const named = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity.id] : []));
+  if (
+    named.length > 0 &&
+    !named.some((id) => top.fact.about.includes(id)) &&
+    matched < Math.min(2, asked.length)
+  )
     return false;
+  // A long question needs a fact that carries a third of what the pack could match: "how much
+  // did it make at the box office" shares a word each with many facts and none answers it.
+  const matchable = asked.filter((term) => frequency(term) > 0).length;
+  if ((asked.length >= 3 || matchable < asked.length) && matched < matchable / 3) return false;
   if (questionWord !== 'how-many') return true;
   // "How old is Madame" wants a number about Madame, not Kathy's age.
   const people = mentions.flatMap((m) =>

@@ -51,7 +51,7 @@ export const DEFAULT_TUNING: Tuning = {
   closeScore: 0.4,
   namedBoost: 0.5,
   unnamedPenalty: 0.8,
-  chapterBoost: 1.6,
+  chapterBoost: 1.3,
   cueBoost: 1.3,
   askSimilarity: 4,
 };
@@ -208,9 +208,9 @@ export class AnswerEngine {
       questionWord: 'who',
       chapters: [],
     }).filter((hit) => hit.fact.about.includes(entity.id) && hit.fact.kind === 'plot');
-    const known = about.find((hit) => isKnownAt(hit.fact, position));
+    const known = about.filter((hit) => isKnownAt(hit.fact, position));
     const later = about.find((hit) => !isKnownAt(hit.fact, position));
-    for (const hit of [known, later]) if (hit) items.push(fromFact(hit.fact));
+    for (const hit of [known[0], later ?? known[1]]) if (hit) items.push(fromFact(hit.fact));
     return items;
   }
 

@@ -100,7 +100,8 @@ export const intentOf = (
   if (
     entities.length === 1 &&
     chapters.length === 0 &&
-    leftover.length === 0 &&
+    // "explain donors to me", "tell me about Madame" ask the same as "what is…".
+    leftover.every((term) => term === 'say' && questionWord === 'other') &&
     ['who', 'what', 'other'].includes(questionWord)
   )
     return { kind: 'identity', entity: entities[0]!, questionWord };

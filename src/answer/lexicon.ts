@@ -113,6 +113,8 @@ export const STOPWORDS = new Set(
   lol um uh hm hmm bit again still yet out up down over off im i'm ya u ur r whos gonna wanna gotta kinda n
   exactly remind supposed keep keeps mention mentions mentioning mentioned talk talks talking basically
   supposedly apparently literally honestly seriously get gets got getting
+  can't cant won't don't dont didn't didnt doesn't doesnt isn't isnt wasn't aren't weren't couldn't wouldn't
+  shouldn't haven't hasn't it'll they'll they're we're you're i've they've i'd they'd
   till 2 4 anything something everything anyone someone everyone nothing worst
   quien es qui est wer ist el la le der das`.split(/\s+/),
 );

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import type { Pack } from '../../src/story/pack.js';
+import { bundledPack } from '../support/pack.js';
+import { judge, loadQuestions, type Verdict } from './evaluate.js';
+
+let verdicts: Verdict[];
+beforeAll(async () => {
+  const pack: Pack = await bundledPack();
+  const engine = new AnswerEngine(pack);
+  verdicts = loadQuestions().map((question) => judge(engine, pack, question));
+});
+
+describe('the /ask dev question set', () => {
+  it('GIVEN at least 150 questions with 40 spoiler probes THEN the set is big enough to measure', () => {
+    expect(verdicts.length).toBeGreaterThanOrEqual(150);
+    expect(verdicts.filter((v) => v.question.category === 'spoiler-probe').length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('GIVEN every question at its position THEN nothing the asker has not reached shows outside spoiler bars', () => {
+    const leaks = verdicts
+      .filter((v) => v.leakedWords.length > 0 || v.leakedFacts.length > 0)
+      .map((v) => `${v.question.id}: ${[...v.leakedWords, ...v.leakedFacts].join(', ')}`);
+    expect(leaks).toEqual([]);
+  });
+
+  it('GIVEN the whole set THEN at least 90% are answered correctly (npm run bench:qa prints the figure)', () => {
+    const answered = verdicts.filter((v) => v.answered).length;
+    expect(answered / verdicts.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
