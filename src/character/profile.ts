@@ -1,0 +1,113 @@
+import { describePosition } from '../position/position.js';
+import type { PositionSource, ResolvedPosition } from '../progress/position-for.js';
+import { LIMITS } from '../reply/limits.js';
+import { reply, spoiler, strong, text, type Line, type Reply, type ReplyEmbed } from '../reply/model.js';
+import { renderLines } from '../reply/render.js';
+import { isKnownAt, type Character, type Fact, type Pack } from '../story/pack.js';
+import { formatFilmTime } from '../story/time.js';
+import { nameIsSafe } from './names.js';
+
+const PLAYS = { adult: '', child: ' (as a child)', both: '' } as const;
+const SOURCE: Record<PositionSource, string> = {
+  option: '',
+  progress: ' (your saved /progress)',
+  party: " (this channel's watch party)",
+  default:
+    ': you gave no position, so everything after the start is hidden. Add watched: or use /progress set',
+};
+/**
+ * Room for each embed's description: together under Discord's 6000 characters
+ * for all embeds of a message, with a margin for titles and the "and N more" line.
+ */
+const KNOWN_BUDGET = 2600;
+const LATER_BUDGET = LIMITS.embedTotal - KNOWN_BUDGET - 300;
+
+const fits = (lines: readonly Line[], budget: number) =>
+  renderLines(lines, Number.MAX_SAFE_INTEGER).length <= budget;
+
+/** Facts that are about this person rather than the whole cast come first when not all fit. */
+const focus = (character: Character) => (fact: Fact) =>
+  (fact.about.length === 1 ? 2 : fact.about.length <= 3 ? 1 : 0) + (fact.about[0] === character.id ? 1 : 0);
+
+/** As many facts as fit, the most focused first, shown in film order, and a count of the rest. */
+const fitFacts = (
+  facts: readonly Fact[],
+  line: (fact: Fact) => Line,
+  head: Line[],
+  character: Character,
+  budget: number,
+) => {
+  const score = focus(character);
+  const ranked = [...facts].sort((a, b) => score(b) - score(a));
+  const kept = new Set<Fact>();
+  const layout = () => [...head, ...facts.filter((f) => kept.has(f)).map(line)];
+  for (const fact of ranked) {
+    kept.add(fact);
+    if (!fits(layout(), budget)) kept.delete(fact);
+  }
+  const more = facts.length - kept.size;
+  return more > 0 ? [...layout(), [text(`…and ${more} more. Ask about them with /ask.`)]] : layout();
+};
+
+/** "Later in the film (The Cottages, about 0:52):": when, never what. */
+const laterLine = (fact: Fact): Line => [
+  text(`Later in the film (${fact.learnedAt!.chapter.title}, about ${formatFilmTime(fact.learnedAt!.at)}): `),
+  spoiler(fact.text),
+];
+
+/**
+ * Who someone is, for a viewer at a position: their role and cast (never
+ * spoilers), what the viewer has learned about them, and what comes later
+ * behind spoiler bars. Titles are shown unhidden, so a name goes there only
+ * when the viewer has met them or the cast list already gives it.
+ */
+export const characterProfile = (pack: Pack, character: Character, at: ResolvedPosition): Reply => {
+  const seconds = at.position.seconds;
+  const where = describePosition(at.position, pack.film.runtimeSeconds);
+  const met = character.introducedAt.end <= seconds;
+  const plot = pack.facts.filter((fact) => fact.kind === 'plot' && fact.about.includes(character.id));
+  const known = plot.filter((fact) => isKnownAt(fact, seconds));
+  const later = plot.filter((fact) => !isKnownAt(fact, seconds));
+  const first = character.introducedAt;
+
+  const who: Line[] = met
+    ? [[text(character.role)]]
+    : [
+        [
+          text(
+            `Not met yet at ${where}: first seen in ${first.chapter.title}, about ${formatFilmTime(first.at)}. `,
+          ),
+          text('Who they are: '),
+          spoiler(nameIsSafe(character, seconds) ? character.role : `${character.name}: ${character.role}`),
+        ],
+      ];
+  const cast = character.actors.map((actor) => `${actor.name}${PLAYS[actor.plays]}`).join(', ');
+  if (cast) who.push([strong('Played by'), text(`: ${cast}`)]);
+
+  const knownHead: Line[] = [[strong(`What you know at ${where}`), text(`${SOURCE[at.source]}:`)]];
+  if (known.length === 0) knownHead.push([text(met ? 'Nothing more yet.' : 'Nothing yet.')]);
+  const embeds: ReplyEmbed[] = [
+    {
+      title: nameIsSafe(character, seconds) ? character.name : 'Someone you have not met yet',
+      description: fitFacts(
+        known,
+        (fact) => [text(`• ${fact.text}`)],
+        [...who, [], ...knownHead],
+        character,
+        KNOWN_BUDGET,
+      ),
+    },
+  ];
+  if (later.length > 0)
+    embeds.push({
+      title: 'Later in the film',
+      description: fitFacts(
+        later,
+        laterLine,
+        [[text('Hidden until clicked; each label says only when.')]],
+        character,
+        LATER_BUDGET,
+      ),
+    });
+  return reply([], { embeds });
+};
