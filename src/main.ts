@@ -2,8 +2,11 @@ import { commands } from '../commands/index.js';
 import { createApp } from './app/create.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { startBot } from './discord/bot.js';
+import { startBot, type RunningBot } from './discord/bot.js';
 import { createLogger } from './logger.js';
+
+/** How long shutdown may take before the process gives up waiting and exits non-zero. */
+const SHUTDOWN_LIMIT_MS = 8000;
 
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
@@ -24,27 +27,37 @@ const main = async () => {
       'DISCORD_TOKEN is not set: copy .env.example to .env and add your bot token (see README, "Discord setup"), or try the bot offline with `npm run console`.',
     );
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
-  const app = await createApp({ config, logger, clock: systemClock });
-  const bot = await startBot(app, commands, token);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
+  // Signals are handled from the start, so a stop during login still closes the store and the gateway.
+  const starting: Promise<RunningBot> = createApp({ config, logger, clock: systemClock }).then((app) =>
+    startBot(app, commands, token),
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 8000);
-    force.unref();
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    logger.info({ signal }, 'shutting down: finishing interactions in flight');
+    setTimeout(() => {
+      logger.error({ limitMs: SHUTDOWN_LIMIT_MS }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    starting
+      .then((bot) => bot.stop())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  await starting;
 };
 
 void main().catch((error: unknown) =>

@@ -3,6 +3,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildAnswerEngines } from '../answer/engines.js';
 import { loadLibrary, type FilmLibrary } from '../story/library.js';
+import { createStore } from '../store/factory.js';
+import type { PartyOutbox } from '../party/outbox.js';
+import { PartyService } from '../party/service.js';
 import type { AppServices } from './services.js';
 
 export interface AppDeps {
@@ -12,14 +15,42 @@ export interface AppDeps {
   /** Reuse packs and their answer engines across console restarts; they never change while running. */
   readonly films?: FilmLibrary;
   readonly answers?: AppServices['answers'];
+  /**
+   * Where watch parties post. Given here (the console), parties reload and arm
+   * at once; the Discord bot attaches its outbox when the client is ready.
+   */
+  readonly partyOutbox?: PartyOutbox;
 }
 
 /** Everything a process needs to answer commands, wired once. */
 export const createApp = async (deps: AppDeps): Promise<AppServices> => {
   const films = deps.films ?? (await loadLibrary(deps.config.filmsDir, deps.config.DEFAULT_FILM));
   const answers = deps.answers ?? buildAnswerEngines(films);
-  return { config: deps.config, logger: deps.logger, clock: deps.clock, films, answers };
+  // Opened last, so a pack that fails to load leaves no connection behind.
+  const store = await createStore(deps.config.STORE_URL, { logger: deps.logger });
+  const parties = new PartyService({
+    store,
+    clock: deps.clock,
+    logger: deps.logger,
+    films,
+    manual: deps.clock.manual ?? false,
+  });
+  if (deps.partyOutbox) await parties.attach(deps.partyOutbox);
+  return {
+    config: deps.config,
+    logger: deps.logger,
+    clock: deps.clock,
+    films,
+    answers,
+    store,
+    parties,
+    watchParties: parties,
+  };
 };
 
 /** Releases what the app holds (store connections, timers) before a restart or exit. */
-export const closeApp = async (_app: AppServices): Promise<void> => {};
+export const closeApp = async (app: AppServices): Promise<void> => {
+  // Timers first: nothing may fire against a closed store.
+  await app.watchParties.close();
+  await app.store.close();
+};

@@ -4,6 +4,9 @@ import type { Logger } from '../logger.js';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { FilmLibrary } from '../story/library.js';
 import type { Pack } from '../story/pack.js';
+import type { Position } from '../position/position.js';
+import type { Store } from '../store/store.js';
+import type { PartyService } from '../party/service.js';
 
 /** What commands may use. Built once per process (and again on a console `:restart`). */
 export interface AppServices {
@@ -13,4 +16,15 @@ export interface AppServices {
   readonly films: FilmLibrary;
   /** The /ask engine for a film, built once at start-up. */
   readonly answers: (pack: Pack) => AnswerEngine;
+  /** Progress, settings and watch parties; STORE_URL picks the backend (src/store/factory.ts). */
+  readonly store: Store;
+  /** Running watch parties, when that feature is wired in; positionFor and /recap use it if present. */
+  readonly parties?: PartyPositions;
+  /** Watch parties in full, for /watchparty; the same object as `parties`. */
+  readonly watchParties: PartyService;
+}
+
+/** Where the watch party running in a channel has got to: the position everyone there shares. */
+export interface PartyPositions {
+  positionInChannel(channelId: string): Promise<Position | undefined>;
 }

@@ -1,6 +1,7 @@
 import type { AppServices } from '../app/services.js';
 import { isUserError } from '../errors.js';
 import { errorReply, type Reply } from '../reply/model.js';
+import { StoreUnavailableError } from '../store/store.js';
 import type { Command } from './command.js';
 import type { Actor, ButtonContext, Choice, CommandContext } from './context.js';
 import { CommandOptions, type Invocation } from './invocation.js';
@@ -8,6 +9,8 @@ import { parseCustomId } from './custom-id.js';
 
 export const GENERIC_FAILURE =
   'Something went wrong on my side; it has been logged. Please try again in a moment.';
+export const STORE_UNAVAILABLE =
+  "I can't reach my storage right now; your progress wasn't changed. Try again in a minute.";
 
 /**
  * The one error path. A UserError is the reply; anything else is logged with
@@ -15,6 +18,8 @@ export const GENERIC_FAILURE =
  */
 export const replyForError = (error: unknown, app: AppServices, context: Record<string, unknown>): Reply => {
   if (isUserError(error)) return errorReply(error.message);
+  // The store already logged the cause; this is an outage to wait out, not a bug.
+  if (error instanceof StoreUnavailableError) return errorReply(STORE_UNAVAILABLE);
   app.logger.error({ err: error, ...context }, 'command failed');
   return errorReply(GENERIC_FAILURE);
 };

@@ -10,6 +10,7 @@ import { renderReply, type RenderedMessage } from '../reply/render.js';
 import { parseDuration } from '../time/duration.js';
 import type { FilmLibrary } from '../story/library.js';
 import { ConsoleInputError, parseInvocation } from './options.js';
+import { ConsolePartyOutbox } from './party-outbox.js';
 
 /** What one input line produced, in the shape `--json` prints. */
 export interface StepResult {
@@ -26,6 +27,10 @@ export type ConsoleMessage = Pick<RenderedMessage, 'content' | 'embeds' | 'compo
 export class ConsoleClock implements Clock {
   private offset = 0;
   constructor(private readonly base: Clock) {}
+  /** Over a simulated clock, due work runs on :advance rather than on timers. */
+  get manual(): boolean {
+    return this.base.manual ?? false;
+  }
   now(): number {
     return this.base.now() + this.offset;
   }
@@ -65,15 +70,17 @@ export class ConsoleSession {
       clock: ConsoleClock;
       films: FilmLibrary;
       answers: AppServices['answers'];
+      partyOutbox: ConsolePartyOutbox;
     },
     private readonly registry: readonly Command[],
   ) {}
 
   static async start(config: Config, logger: Logger, clock: ConsoleClock, registry: readonly Command[]) {
-    const app = await createApp({ config, logger, clock });
+    const partyOutbox = new ConsolePartyOutbox();
+    const app = await createApp({ config, logger, clock, partyOutbox });
     return new ConsoleSession(
       app,
-      { config, logger, clock, films: app.films, answers: app.answers },
+      { config, logger, clock, films: app.films, answers: app.answers, partyOutbox },
       registry,
     );
   }
@@ -92,7 +99,18 @@ export class ConsoleSession {
       if (!(error instanceof ConsoleInputError)) throw error;
       result.error = error.message;
     }
+    this.collectPartyPosts(result);
     return result;
+  }
+
+  /** Watch-party posts and Discord calls made during this step (or since the last one, on a real clock). */
+  private collectPartyPosts(result: StepResult) {
+    const { posts, actions } = this.deps.partyOutbox.take();
+    result.posts.push(...posts);
+    result.actions.push(...actions);
+    for (const post of posts)
+      for (const row of post.components)
+        for (const button of row.components) this.lastButtons.set(button.custom_id, true);
   }
 
   private async command(line: string, result: StepResult) {
@@ -138,6 +156,7 @@ export class ConsoleSession {
         if (seconds === undefined)
           throw new ConsoleInputError(':advance takes a duration such as 10m, 1h30m or 45s');
         this.deps.clock.advance(seconds * 1000);
+        await this.app.watchParties.runDue();
         return;
       }
       case 'restart':

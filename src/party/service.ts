@@ -1,0 +1,331 @@
+import type { PartyPositions } from '../app/services.js';
+import { UserError } from '../errors.js';
+import type { Position } from '../position/position.js';
+import type { Pack } from '../story/pack.js';
+import { canControl, CONTROL_REFUSAL, type PartyActor } from './access.js';
+import { eventSpec } from './events.js';
+import { missingChannelPermissions, type PartyOutbox } from './outbox.js';
+import { clockStartingAt, isPaused, pauseClock, positionMs, resumeClock, syncClock } from './party-clock.js';
+import { channelOfPartyId, newPartyRecord, withPosted, type PartyRecord } from './record.js';
+import { PartyRunner, type PartyRunnerDeps } from './runner.js';
+import { nextStop, nextStopAt, runtimeMs, stopsOf, type Stop } from './stops.js';
+import { canonicalZone } from './timezone.js';
+import { parseWhen } from './when.js';
+
+export const DEFAULT_ZONE = 'UTC';
+/** Discord mentions at most 100 users per message. */
+export const MAX_REMINDERS = 100;
+
+/** A party as commands and buttons show it. */
+export interface PartyView {
+  readonly record: PartyRecord;
+  readonly pack: Pack;
+  readonly positionMs: number;
+  readonly paused: boolean;
+  readonly next?: Stop;
+  /** Wall-clock time of the next stop; undefined before the start and while paused. */
+  readonly nextAt?: number;
+}
+
+export interface StartRequest {
+  readonly actor: PartyActor;
+  /** The channel the party runs in: the one named, or the one the command came from. */
+  readonly channelId: string;
+  readonly when?: string;
+  readonly roleId?: string;
+  readonly event: boolean;
+}
+
+export interface StartOutcome {
+  readonly view: PartyView;
+  readonly startedNow: boolean;
+  readonly zone: string;
+  /** Things the organiser should know, such as a scheduled event that could not be made. */
+  readonly notes: readonly string[];
+}
+
+export interface SyncOutcome {
+  readonly view: PartyView;
+  readonly fromMs: number;
+  readonly skipped: readonly Stop[];
+  readonly backward: boolean;
+}
+
+export type ReminderOutcome = 'added' | 'removed' | 'started' | 'full' | 'gone';
+
+/**
+ * Watch parties as commands use them: start, pause, resume, sync, stop and
+ * status, the "Remind me" list, and the server's timezone. Every change is
+ * saved to the store before it takes effect; PartyRunner fires what falls due.
+ */
+export class PartyService implements PartyPositions {
+  private readonly runner: PartyRunner;
+
+  constructor(private readonly deps: PartyRunnerDeps) {
+    this.runner = new PartyRunner(deps);
+  }
+
+  attach(outbox: PartyOutbox): Promise<void> {
+    return this.runner.attach(outbox);
+  }
+  /** Runs whatever is due by the clock now: the console's `:advance` calls this after moving a simulated clock. */
+  runDue(): Promise<number> {
+    return this.runner.runDue();
+  }
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+  get size(): number {
+    return this.runner.size;
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+
+  viewOf(record: PartyRecord, now = this.now()): PartyView {
+    const pack = this.runner.packOf(record);
+    const paused = record.pauseReason !== null || isPaused(record.clock);
+    const next = nextStop(record, pack);
+    const nextAt = record.phase === 'running' && !paused ? nextStopAt(record, pack) : undefined;
+    return {
+      record,
+      pack,
+      positionMs: Math.min(positionMs(record.clock, now), runtimeMs(pack)),
+      paused,
+      ...(next ? { next } : {}),
+      ...(nextAt !== undefined ? { nextAt } : {}),
+    };
+  }
+
+  async positionInChannel(channelId: string): Promise<Position | undefined> {
+    const record = this.runner.get(channelId);
+    if (!record || record.phase !== 'running') return undefined;
+    return { seconds: Math.floor(this.viewOf(record).positionMs / 1000) };
+  }
+
+  /** The party a "Catch me up" or "Where are we?" button belongs to, if it is still on. */
+  byPartyId(partyId: string): PartyView | undefined {
+    const record = this.runner.get(channelOfPartyId(partyId) ?? '');
+    return record?.id === partyId ? this.viewOf(record) : undefined;
+  }
+
+  async timezone(guildId: string | null): Promise<string> {
+    return (guildId && (await this.runner.repo.timezone(guildId))) || DEFAULT_ZONE;
+  }
+
+  async setTimezone(actor: PartyActor, zone: string): Promise<string> {
+    if (!actor.guildId) throw new UserError('Timezones are set per server; run this in a server channel.');
+    if (!actor.canManageEvents)
+      throw new UserError("Only members with Manage Events can set the server's timezone.");
+    const canonical = canonicalZone(zone);
+    if (!canonical)
+      throw new UserError(
+        `"${zone}" is not a timezone I know. Pick one from the list, such as Europe/London or America/New_York.`,
+      );
+    await this.runner.repo.setTimezone(actor.guildId, canonical);
+    return canonical;
+  }
+
+  async start(request: StartRequest): Promise<StartOutcome> {
+    const { actor, channelId } = request;
+    const outbox = this.runner.outbox;
+    if (request.roleId && !actor.canManageEvents)
+      throw new UserError('Only members with Manage Events can have a watch party ping a role.');
+    if (request.roleId && request.roleId === actor.guildId)
+      throw new UserError('Pick a role to ping; watch parties never ping @everyone.');
+    const outcome = await this.runner.lock.run(channelId, async () => {
+      const now = this.now();
+      if (this.runner.get(channelId))
+        throw new UserError(
+          'There is already a watch party in that channel. Stop it with /watchparty stop before starting another.',
+        );
+      const zone = await this.timezone(actor.guildId);
+      const startsAt = parseWhen(request.when, { now, zone });
+      const permissions = await outbox.channelPermissions(channelId);
+      const missing = missingChannelPermissions(permissions);
+      if (missing.length > 0)
+        throw new UserError(
+          `I can't run a watch party in that channel: I need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''} there.`,
+        );
+      const pack = this.deps.films.forGuild(actor.guildId);
+      const startedNow = startsAt <= now;
+      let record = newPartyRecord({
+        guildId: actor.guildId,
+        channelId,
+        filmId: pack.film.id,
+        organiserId: actor.userId,
+        now,
+        startsAt,
+        roleId: request.roleId ?? null,
+      });
+      // Starting now, the reply to the command is the "press play" post.
+      if (startedNow) record = { ...withPosted(record, ['reminder', 'start']), phase: 'running' };
+      await this.runner.commit(record, now);
+      const notes: string[] = [];
+      if (request.event && actor.guildId) {
+        if (!permissions?.manageEvents)
+          notes.push('No server event for this party: I need the Manage Events permission to create one.');
+        else {
+          const spec = eventSpec(record, pack, now);
+          const created = await outbox.createEvent(actor.guildId, channelId, spec);
+          if (created.ok) {
+            record = {
+              ...record,
+              event: {
+                id: created.id,
+                status: 'scheduled',
+                startAt: spec.startAt,
+                endAt: spec.endAt,
+                dirty: false,
+                lastEditAt: now,
+              },
+            };
+            await this.runner.commit(record, now);
+            if (startedNow) record = await this.runner.flushEvent(record, now);
+          } else notes.push("I couldn't create the server event for this party; the party itself is on.");
+        }
+      }
+      return { view: this.viewOf(record, now), startedNow, zone, notes };
+    });
+    return outcome;
+  }
+
+  async pause(actor: PartyActor): Promise<PartyView> {
+    return this.control(actor, async (record, now) => {
+      if (record.phase === 'scheduled')
+        throw new UserError(
+          "The party hasn't started yet, so there is nothing to pause. Use /watchparty stop to call it off.",
+        );
+      if (record.pauseReason !== null)
+        throw new UserError('The party is already paused. Use /watchparty resume when you are ready.');
+      const paused: PartyRecord = {
+        ...record,
+        clock: pauseClock(record.clock, now),
+        pauseReason: 'organiser',
+      };
+      await this.runner.commit(paused, now);
+      return this.viewOf(await this.runner.requestEventSync(paused, now), now);
+    });
+  }
+
+  async resume(actor: PartyActor): Promise<PartyView> {
+    const view = await this.control(actor, async (record, now) => {
+      if (record.pauseReason === null) throw new UserError("The party isn't paused.");
+      if (record.pauseReason === 'permissions') await this.requireChannelPermissions(record);
+      const resumed: PartyRecord =
+        record.phase === 'running'
+          ? { ...record, clock: resumeClock(record.clock, now), pauseReason: null }
+          : // Held before it started: it starts now if its time has passed.
+            {
+              ...(record.startsAt < now ? withPosted(record, ['reminder']) : record),
+              pauseReason: null,
+              ...(record.startsAt < now ? { startsAt: now, clock: clockStartingAt(now) } : {}),
+            };
+      await this.runner.commit(resumed, now);
+      return this.viewOf(await this.runner.requestEventSync(resumed, now), now);
+    });
+    await this.settle();
+    return view;
+  }
+
+  /** The club says where it really is. Checkpoints jumped over are noted once, never posted one by one. */
+  async sync(actor: PartyActor, seconds: number): Promise<SyncOutcome> {
+    const outcome = await this.control(actor, async (record, now) => {
+      if (record.pauseReason === 'permissions') await this.requireChannelPermissions(record);
+      const pack = this.runner.packOf(record);
+      const toMs = Math.min(Math.max(0, Math.round(seconds * 1000)), runtimeMs(pack));
+      const fromMs = record.phase === 'running' ? positionMs(record.clock, now) : 0;
+      let synced: PartyRecord =
+        record.phase === 'running'
+          ? { ...record, clock: syncClock(record.clock, now, toMs) }
+          : {
+              ...withPosted(record, ['reminder', 'start']),
+              phase: 'running',
+              pauseReason: null,
+              clock: { anchorAt: now, posMs: toMs, pausedAt: null },
+            };
+      // The final stop is left due, so the closing post still comes when a sync reaches the end.
+      const skipped = stopsOf(pack).filter(
+        (stop) => !stop.final && stop.atMs <= toMs && !synced.posted.includes(stop.id),
+      );
+      synced = withPosted(
+        synced,
+        skipped.map((stop) => stop.id),
+      );
+      await this.runner.commit(synced, now);
+      synced = await this.runner.requestEventSync(synced, now);
+      return { view: this.viewOf(synced, now), fromMs, skipped, backward: toMs < fromMs };
+    });
+    await this.settle();
+    return outcome;
+  }
+
+  async stop(actor: PartyActor): Promise<PartyView> {
+    return this.control(actor, async (record, now) => {
+      const view = this.viewOf(record, now);
+      await this.runner.end(record, now);
+      return view;
+    });
+  }
+
+  async status(actor: PartyActor): Promise<PartyView> {
+    return this.viewOf(this.locate(actor));
+  }
+
+  async toggleReminder(partyId: string, userId: string): Promise<ReminderOutcome> {
+    const channelId = channelOfPartyId(partyId);
+    if (!channelId) return 'gone';
+    return this.runner.lock.run(channelId, async () => {
+      const record = this.runner.get(channelId);
+      if (record?.id !== partyId) return 'gone';
+      if (record.phase === 'running') return 'started';
+      const listed = record.remind.includes(userId);
+      if (!listed && record.remind.length >= MAX_REMINDERS) return 'full';
+      const remind = listed ? record.remind.filter((id) => id !== userId) : [...record.remind, userId];
+      await this.runner.commit({ ...record, remind }, this.now());
+      return listed ? 'removed' : 'added';
+    });
+  }
+
+  /** The party in the actor's channel, or the only one in their server. */
+  private locate(actor: PartyActor): PartyRecord {
+    const here = this.runner.get(actor.channelId);
+    if (here) return here;
+    const inGuild = actor.guildId
+      ? [...this.runner.all()].filter((record) => record.guildId === actor.guildId)
+      : [];
+    if (inGuild.length === 1) return inGuild[0]!;
+    if (inGuild.length > 1)
+      throw new UserError(
+        `This server has ${inGuild.length} watch parties; run the command in the channel of the one you mean.`,
+      );
+    throw new UserError('There is no watch party here. Start one with /watchparty start.');
+  }
+
+  private control<T>(
+    actor: PartyActor,
+    change: (record: PartyRecord, now: number) => Promise<T>,
+  ): Promise<T> {
+    const { channelId } = this.locate(actor);
+    return this.runner.lock.run(channelId, async () => {
+      const record = this.runner.get(channelId);
+      if (!record) throw new UserError('That watch party has just ended.');
+      if (!canControl(record, actor)) throw new UserError(CONTROL_REFUSAL);
+      return change(record, this.now());
+    });
+  }
+
+  private async requireChannelPermissions(record: PartyRecord): Promise<void> {
+    const missing = missingChannelPermissions(await this.runner.outbox.channelPermissions(record.channelId));
+    if (missing.length > 0)
+      throw new UserError(
+        `I still can't post in the party's channel: I need ${missing.join(', ')} there. Fix that, then try again.`,
+      );
+  }
+
+  /** On a simulated clock, what a change made due right now (a sync to the end) runs before the reply. */
+  private async settle(): Promise<void> {
+    if (this.deps.manual) await this.runner.runDue();
+  }
+}
