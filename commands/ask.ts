@@ -1,22 +1,11 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
-import { composeAnswer, type PositionSource } from '../src/answer/compose.js';
+import { composeAnswer } from '../src/answer/compose.js';
 import type { Command } from '../src/command/command.js';
-import type { CommandContext } from '../src/command/context.js';
 import { UserError } from '../src/errors.js';
-import { parsePosition } from '../src/position/parse.js';
-import type { Position } from '../src/position/position.js';
-import type { Pack } from '../src/story/pack.js';
+import { positionChoices } from '../src/progress/choices.js';
+import { positionFor } from '../src/progress/position-for.js';
 
 export const MAX_QUESTION = 300;
-
-const resolvePosition = async (
-  ctx: CommandContext,
-  pack: Pack,
-): Promise<{ position: Position; source: PositionSource }> => {
-  const watched = ctx.options.string('watched');
-  if (watched !== undefined) return { position: parsePosition(watched, pack), source: 'option' };
-  return { position: { seconds: 0 }, source: 'default' };
-};
 
 export default {
   data: new SlashCommandBuilder()
@@ -30,7 +19,10 @@ export default {
         .setMaxLength(MAX_QUESTION),
     )
     .addStringOption((option) =>
-      option.setName('watched').setDescription('How far you are: 45m, 1:05, a chapter name, start or end'),
+      option
+        .setName('watched')
+        .setDescription('How far you are: 45m, 1:05, a chapter name, start or end')
+        .setAutocomplete(true),
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer')),
   async execute(ctx) {
@@ -39,9 +31,12 @@ export default {
     if (question.length > MAX_QUESTION)
       throw new UserError(`Questions can be up to ${MAX_QUESTION} characters; yours has ${question.length}.`);
     const pack = ctx.app.films.forGuild(ctx.actor.guildId);
-    const { position, source } = await resolvePosition(ctx, pack);
+    const { position, source } = await positionFor(ctx, pack, ctx.options.string('watched'));
     const answer = ctx.app.answers(pack).answer(question, position.seconds);
     const composed = composeAnswer(question, answer, pack, position, source);
     return ctx.options.boolean('private') ? { ...composed, ephemeral: true } : composed;
+  },
+  async autocomplete(ctx) {
+    return positionChoices(ctx.app.films.forGuild(ctx.actor.guildId), ctx.options.string('watched') ?? '');
   },
 } satisfies Command;

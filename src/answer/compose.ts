@@ -1,10 +1,8 @@
-import { describePosition, type Position } from '../position/position.js';
+import { describePosition, type Position, type PositionSource } from '../position/position.js';
 import { raw, reply, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
 import { hiddenLine, splitByPosition } from '../spoilers/reveal.js';
 import type { Pack } from '../story/pack.js';
 import type { Answer } from './engine.js';
-
-export type PositionSource = 'option' | 'progress' | 'party' | 'default';
 
 const SOURCE_NOTE: Record<PositionSource, string> = {
   option: '',

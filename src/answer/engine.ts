@@ -210,7 +210,15 @@ export class AnswerEngine {
     }).filter((hit) => hit.fact.about.includes(entity.id) && hit.fact.kind === 'plot');
     const known = about.filter((hit) => isKnownAt(hit.fact, position));
     const later = about.find((hit) => !isKnownAt(hit.fact, position));
-    for (const hit of [known[0], later ?? known[1]]) if (hit) items.push(fromFact(hit.fact));
+    // A fact that only restates the introduction adds nothing.
+    const introTerms = new Set(termsOf(intro));
+    const fresh = (hit: { fact: Fact }) => {
+      const terms = new Set(termsOf(hit.fact.text));
+      const shared = [...terms].filter((term) => introTerms.has(term)).length;
+      return shared / Math.max(1, Math.min(terms.size, introTerms.size)) < 0.6;
+    };
+    const knownFresh = known.filter(fresh);
+    for (const hit of [knownFresh[0], later ?? knownFresh[1]]) if (hit) items.push(fromFact(hit.fact));
     return items;
   }
 

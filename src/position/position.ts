@@ -7,6 +7,9 @@ export interface Position {
   readonly chapter?: Chapter;
 }
 
+/** Where a viewer's position came from, so a reply can say "(your saved /progress)". */
+export type PositionSource = 'option' | 'progress' | 'party' | 'default';
+
 export const atSeconds = (seconds: number): Position => ({ seconds });
 
 /** "1:05", or "the end of The Cottages (1:04)" for a chapter position. */

@@ -1,12 +1,12 @@
 import type { AppServices } from '../app/services.js';
 import type { Actor } from '../command/context.js';
 import { parsePosition } from '../position/parse.js';
-import type { Position } from '../position/position.js';
+import type { Position, PositionSource } from '../position/position.js';
 import type { Pack } from '../story/pack.js';
+import { StoreUnavailableError } from '../store/store.js';
 import { loadProgress } from './progress.js';
 
-/** Where a position came from, so a reply can say "(your saved /progress)". Same names as /ask uses. */
-export type PositionSource = 'option' | 'progress' | 'party' | 'default';
+export type { PositionSource };
 
 export interface ResolvedPosition {
   readonly position: Position;
@@ -39,7 +39,15 @@ export const positionFor = async (
   typed?: string | undefined,
 ): Promise<ResolvedPosition> => {
   if (typed !== undefined) return { position: parsePosition(typed, pack), source: 'option' };
-  const saved = await savedPosition(asker, pack);
+  // Without the store, fall through to the party or the start: hiding more is the safe way to be wrong.
+  const saved = await savedPosition(asker, pack).catch((error: unknown) => {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    asker.app.logger.warn(
+      { err: error, userId: asker.actor.userId },
+      'progress unavailable; position falls back',
+    );
+    return undefined;
+  });
   if (saved) return { position: saved, source: 'progress' };
   const party = await partyPosition(asker);
   if (party) return { position: party, source: 'party' };

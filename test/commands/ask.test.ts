@@ -32,6 +32,19 @@ describe('/ask', () => {
     expect(content).toMatch(/Ruth/);
   });
 
+  it('GIVEN saved progress and no watched option THEN the answer uses the progress and says so', async () => {
+    const { run } = await consoleSession();
+    const [, hailsham, , end] = await run(
+      '/progress set watched:hailsham',
+      '/ask question:does ruth die',
+      '/progress set watched:end',
+      '/ask question:does ruth die',
+    );
+    expect(hailsham!.replies[0]!.content).toMatch(/\|\|/);
+    expect(hailsham!.replies[0]!.content).toMatch(/your saved \/progress/);
+    expect(end!.replies[0]!.content).not.toMatch(/\|\|/);
+  });
+
   it('GIVEN private:true THEN the answer is ephemeral', async () => {
     expect((await ask('/ask question:who plays ruth private:true')).replies[0]!.ephemeral).toBe(true);
   });
