@@ -1,14 +1,7 @@
+import { fold } from '../text/fold.js';
 import type { Character, Pack } from '../story/pack.js';
 
-/** Lower case, accents and punctuation gone, a leading "the" dropped: "The Night-Ferry!" → "night ferry". */
-export const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^the /, '');
+export { fold };
 
 /**
  * Whether a character's name may be shown to a viewer at `seconds`: once they

@@ -1,17 +1,11 @@
 import { UserError } from '../errors.js';
+import { fold } from '../text/fold.js';
 import type { Chapter, Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { parseDuration } from '../time/duration.js';
 import type { Position } from './position.js';
 
-const normalize = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/^the /, '');
+const normalize = fold;
 
 const chapterNames = (chapter: Chapter) =>
   [chapter.id, chapter.title, chapter.caption ?? '', ...chapter.aliases].map(normalize).filter(Boolean);
