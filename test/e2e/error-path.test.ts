@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERIC_FAILURE, STALE_BUTTON } from '../../src/command/run.js';
 import { RESTARTING } from '../../src/discord/router.js';
 import { IDS } from '../support/fake-discord/index.js';
-import { PROBES } from './support/probe-commands.js';
+import { commandInteraction } from '../support/fake-discord/interactions.js';
+import { PROBES, releaseHeld } from './support/probe-commands.js';
 import { errorsIn, startE2E, trackUnhandledRejections, type E2E } from './support/harness.js';
 
 const only = (content: string, ephemeral = true) => [{ content, embeds: [], components: [], ephemeral }];
@@ -33,6 +34,12 @@ describe('the one error path, on Discord', () => {
     const message = e2e.fake.seedMessage({ content: 'Tampered with' });
     expect(await e2e.fake.click('crash:v1:../../etc', { message }).answer()).toEqual(only(STALE_BUTTON));
     expect(await e2e.fake.click('x'.repeat(100), { message }).answer()).toEqual(only(STALE_BUTTON));
+  });
+
+  it('GIVEN a command Discord still lists but this release dropped THEN a polite ephemeral reply', async () => {
+    const payload = commandInteraction('/refuse', PROBES, (name) => e2e.fake.state.commandId(name));
+    const answer = await e2e.fake.send({ ...payload, data: { ...payload.data, name: 'retired' } }).answer();
+    expect(answer).toEqual(only("I don't know the command /retired. Try /help."));
   });
 
   it('GIVEN a command that throws a bug THEN the user gets the short generic message AND the error is logged with context', async () => {
@@ -87,14 +94,16 @@ describe('the one error path, on Discord', () => {
   });
 
   it('GIVEN the bot is shutting down WHEN an interaction arrives THEN it is told politely to try again', async () => {
-    const slow = e2e.fake.command('/slow');
-    await slow.callback();
+    const held = e2e.fake.command('/hold');
+    await held.callback();
     const stopping = e2e.bot.stop();
     const late = e2e.fake.command('/refuse');
     expect(await late.answer()).toEqual(only(RESTARTING));
     // The one in flight still finishes before the client goes.
-    expect(await slow.answer()).toEqual(only('Done thinking.', false));
+    releaseHeld();
+    expect(await held.answer()).toEqual(only('Released.', false));
     await stopping;
+    expect(e2e.fake.gateway.closeCodes).toEqual([1000]);
   });
 
   it('GIVEN everything above THEN there was no unhandled rejection and no bug in the fake', () => {

@@ -57,6 +57,14 @@ describe('the gateway connection, through faults', () => {
     expect(await e2e.fake.command('/refuse').answer()).toEqual(refusal);
   });
 
+  it('GIVEN op 9 Invalid Session (resumable) THEN the bot resumes AND answers the next interaction', async () => {
+    const { resumed } = e2e.fake.gateway.counts;
+    e2e.fake.gateway.invalidateSession(true);
+    await e2e.fake.gateway.waitForCount('resumed', resumed);
+    expect(e2e.fake.gateway.counts.identifies).toBe(1);
+    expect(await e2e.fake.command('/refuse').answer()).toEqual(refusal);
+  });
+
   it('GIVEN the socket dies without a close frame THEN the bot resumes AND answers the next interaction', async () => {
     const { resumed } = e2e.fake.gateway.counts;
     e2e.fake.gateway.killSocket();

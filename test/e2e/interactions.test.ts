@@ -78,6 +78,14 @@ describe('autocomplete, buttons and nested options through discord.js', () => {
     expect(answer).toEqual((await offline.step(line)).replies.map(asSent));
   });
 
+  it('GIVEN interactions from several members THEN none of them is kept in the caches, only the bot', async () => {
+    await e2e.fake.command('/echo text:hi', { userId: IDS.viewer }).answer();
+    await e2e.fake.command('/echo text:hi', { userId: IDS.organiser }).answer();
+    const { client } = e2e.bot;
+    expect([...client.users.cache.keys()]).toEqual([IDS.application]);
+    expect([...client.guilds.cache.get(IDS.guild)!.members.cache.keys()]).toEqual([IDS.application]);
+  });
+
   it('GIVEN all of the above THEN nothing was logged at error level', () => {
     expect(errorsIn(e2e.logs)).toEqual([]);
     expect(e2e.fake.bugs).toEqual([]);

@@ -28,6 +28,7 @@ export const SAMPLES: Readonly<Record<string, readonly string[]>> = {
  * expects the console's `:complete` suggestions.
  */
 export const AUTOCOMPLETE_SAMPLES: Readonly<Record<string, readonly string[]>> = {
+  ask: ['/ask question:who is ruth watched:hail'],
   progress: ['/progress set watched:1', '/progress set watched:hail'],
   recap: ['/recap until:4'],
   character: ['/character name:t', '/character name:ruth watched:1:'],

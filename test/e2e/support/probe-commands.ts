@@ -98,4 +98,16 @@ export const slow: Command = {
   },
 };
 
-export const PROBES: readonly Command[] = [echo, settings, crash, refuse, slow];
+/** Waits until the test lets it go: an interaction kept in flight for exactly as long as a test needs. */
+const gates: (() => void)[] = [];
+export const releaseHeld = () => gates.splice(0).forEach((open) => open());
+export const hold: Command = {
+  data: new SlashCommandBuilder().setName('hold').setDescription('Waits until released'),
+  slow: true,
+  async execute() {
+    await new Promise<void>((open) => gates.push(open));
+    return reply(['Released.']);
+  },
+};
+
+export const PROBES: readonly Command[] = [echo, settings, crash, refuse, slow, hold];
