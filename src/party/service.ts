@@ -1,48 +1,21 @@
 import type { PartyPositions } from '../app/services.js';
 import { UserError } from '../errors.js';
 import type { Position } from '../position/position.js';
-import type { Pack } from '../story/pack.js';
 import { canControl, CONTROL_REFUSAL, type PartyActor } from './access.js';
-import { eventSpec } from './events.js';
 import { missingChannelPermissions, type PartyOutbox } from './outbox.js';
-import { clockStartingAt, isPaused, pauseClock, positionMs, resumeClock, syncClock } from './party-clock.js';
-import { channelOfPartyId, newPartyRecord, withPosted, type PartyRecord } from './record.js';
+import { clockStartingAt, pauseClock, positionMs, resumeClock, syncClock } from './party-clock.js';
+import { channelOfPartyId, withPosted, type PartyRecord } from './record.js';
 import { PartyRunner, type PartyRunnerDeps } from './runner.js';
-import { nextStop, nextStopAt, runtimeMs, stopsOf, type Stop } from './stops.js';
+import { runtimeMs, stopsOf, type Stop } from './stops.js';
+import { startParty, type StartOutcome, type StartRequest } from './start.js';
 import { canonicalZone } from './timezone.js';
-import { parseWhen } from './when.js';
+import { viewOf, type PartyView } from './view.js';
+
+export type { PartyView, StartOutcome, StartRequest };
 
 export const DEFAULT_ZONE = 'UTC';
 /** Discord mentions at most 100 users per message. */
 export const MAX_REMINDERS = 100;
-
-/** A party as commands and buttons show it. */
-export interface PartyView {
-  readonly record: PartyRecord;
-  readonly pack: Pack;
-  readonly positionMs: number;
-  readonly paused: boolean;
-  readonly next?: Stop;
-  /** Wall-clock time of the next stop; undefined before the start and while paused. */
-  readonly nextAt?: number;
-}
-
-export interface StartRequest {
-  readonly actor: PartyActor;
-  /** The channel the party runs in: the one named, or the one the command came from. */
-  readonly channelId: string;
-  readonly when?: string;
-  readonly roleId?: string;
-  readonly event: boolean;
-}
-
-export interface StartOutcome {
-  readonly view: PartyView;
-  readonly startedNow: boolean;
-  readonly zone: string;
-  /** Things the organiser should know, such as a scheduled event that could not be made. */
-  readonly notes: readonly string[];
-}
 
 export interface SyncOutcome {
   readonly view: PartyView;
@@ -76,7 +49,7 @@ export class PartyService implements PartyPositions {
     return this.runner.close();
   }
   get size(): number {
-    return this.runner.size;
+    return this.runner.table.size;
   }
 
   private now(): number {
@@ -84,34 +57,23 @@ export class PartyService implements PartyPositions {
   }
 
   viewOf(record: PartyRecord, now = this.now()): PartyView {
-    const pack = this.runner.packOf(record);
-    const paused = record.pauseReason !== null || isPaused(record.clock);
-    const next = nextStop(record, pack);
-    const nextAt = record.phase === 'running' && !paused ? nextStopAt(record, pack) : undefined;
-    return {
-      record,
-      pack,
-      positionMs: Math.min(positionMs(record.clock, now), runtimeMs(pack)),
-      paused,
-      ...(next ? { next } : {}),
-      ...(nextAt !== undefined ? { nextAt } : {}),
-    };
+    return viewOf(record, this.runner.packOf(record), now);
   }
 
   async positionInChannel(channelId: string): Promise<Position | undefined> {
-    const record = this.runner.get(channelId);
+    const record = this.runner.table.get(channelId);
     if (!record || record.phase !== 'running') return undefined;
     return { seconds: Math.floor(this.viewOf(record).positionMs / 1000) };
   }
 
   /** The party a "Catch me up" or "Where are we?" button belongs to, if it is still on. */
   byPartyId(partyId: string): PartyView | undefined {
-    const record = this.runner.get(channelOfPartyId(partyId) ?? '');
+    const record = this.runner.table.get(channelOfPartyId(partyId) ?? '');
     return record?.id === partyId ? this.viewOf(record) : undefined;
   }
 
   async timezone(guildId: string | null): Promise<string> {
-    return (guildId && (await this.runner.repo.timezone(guildId))) || DEFAULT_ZONE;
+    return (guildId && (await this.runner.table.repo.timezone(guildId))) || DEFAULT_ZONE;
   }
 
   async setTimezone(actor: PartyActor, zone: string): Promise<string> {
@@ -123,72 +85,12 @@ export class PartyService implements PartyPositions {
       throw new UserError(
         `"${zone}" is not a timezone I know. Pick one from the list, such as Europe/London or America/New_York.`,
       );
-    await this.runner.repo.setTimezone(actor.guildId, canonical);
+    await this.runner.table.repo.setTimezone(actor.guildId, canonical);
     return canonical;
   }
 
-  async start(request: StartRequest): Promise<StartOutcome> {
-    const { actor, channelId } = request;
-    const outbox = this.runner.outbox;
-    if (request.roleId && !actor.canManageEvents)
-      throw new UserError('Only members with Manage Events can have a watch party ping a role.');
-    if (request.roleId && request.roleId === actor.guildId)
-      throw new UserError('Pick a role to ping; watch parties never ping @everyone.');
-    const outcome = await this.runner.lock.run(channelId, async () => {
-      const now = this.now();
-      if (this.runner.get(channelId))
-        throw new UserError(
-          'There is already a watch party in that channel. Stop it with /watchparty stop before starting another.',
-        );
-      const zone = await this.timezone(actor.guildId);
-      const startsAt = parseWhen(request.when, { now, zone });
-      const permissions = await outbox.channelPermissions(channelId);
-      const missing = missingChannelPermissions(permissions);
-      if (missing.length > 0)
-        throw new UserError(
-          `I can't run a watch party in that channel: I need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''} there.`,
-        );
-      const pack = this.deps.films.forGuild(actor.guildId);
-      const startedNow = startsAt <= now;
-      let record = newPartyRecord({
-        guildId: actor.guildId,
-        channelId,
-        filmId: pack.film.id,
-        organiserId: actor.userId,
-        now,
-        startsAt,
-        roleId: request.roleId ?? null,
-      });
-      // Starting now, the reply to the command is the "press play" post.
-      if (startedNow) record = { ...withPosted(record, ['reminder', 'start']), phase: 'running' };
-      await this.runner.commit(record, now);
-      const notes: string[] = [];
-      if (request.event && actor.guildId) {
-        if (!permissions?.manageEvents)
-          notes.push('No server event for this party: I need the Manage Events permission to create one.');
-        else {
-          const spec = eventSpec(record, pack, now);
-          const created = await outbox.createEvent(actor.guildId, channelId, spec);
-          if (created.ok) {
-            record = {
-              ...record,
-              event: {
-                id: created.id,
-                status: 'scheduled',
-                startAt: spec.startAt,
-                endAt: spec.endAt,
-                dirty: false,
-                lastEditAt: now,
-              },
-            };
-            await this.runner.commit(record, now);
-            if (startedNow) record = await this.runner.flushEvent(record, now);
-          } else notes.push("I couldn't create the server event for this party; the party itself is on.");
-        }
-      }
-      return { view: this.viewOf(record, now), startedNow, zone, notes };
-    });
-    return outcome;
+  start(request: StartRequest): Promise<StartOutcome> {
+    return startParty(this.runner, request, (guildId) => this.timezone(guildId));
   }
 
   async pause(actor: PartyActor): Promise<PartyView> {
@@ -205,7 +107,7 @@ export class PartyService implements PartyPositions {
         pauseReason: 'organiser',
       };
       await this.runner.commit(paused, now);
-      return this.viewOf(await this.runner.requestEventSync(paused, now), now);
+      return this.viewOf(await this.runner.events.request(paused, now), now);
     });
   }
 
@@ -223,7 +125,7 @@ export class PartyService implements PartyPositions {
               ...(record.startsAt < now ? { startsAt: now, clock: clockStartingAt(now) } : {}),
             };
       await this.runner.commit(resumed, now);
-      return this.viewOf(await this.runner.requestEventSync(resumed, now), now);
+      return this.viewOf(await this.runner.events.request(resumed, now), now);
     });
     await this.settle();
     return view;
@@ -254,7 +156,7 @@ export class PartyService implements PartyPositions {
         skipped.map((stop) => stop.id),
       );
       await this.runner.commit(synced, now);
-      synced = await this.runner.requestEventSync(synced, now);
+      synced = await this.runner.events.request(synced, now);
       return { view: this.viewOf(synced, now), fromMs, skipped, backward: toMs < fromMs };
     });
     await this.settle();
@@ -277,7 +179,7 @@ export class PartyService implements PartyPositions {
     const channelId = channelOfPartyId(partyId);
     if (!channelId) return 'gone';
     return this.runner.lock.run(channelId, async () => {
-      const record = this.runner.get(channelId);
+      const record = this.runner.table.get(channelId);
       if (record?.id !== partyId) return 'gone';
       if (record.phase === 'running') return 'started';
       const listed = record.remind.includes(userId);
@@ -290,10 +192,10 @@ export class PartyService implements PartyPositions {
 
   /** The party in the actor's channel, or the only one in their server. */
   private locate(actor: PartyActor): PartyRecord {
-    const here = this.runner.get(actor.channelId);
+    const here = this.runner.table.get(actor.channelId);
     if (here) return here;
     const inGuild = actor.guildId
-      ? [...this.runner.all()].filter((record) => record.guildId === actor.guildId)
+      ? [...this.runner.table.all()].filter((record) => record.guildId === actor.guildId)
       : [];
     if (inGuild.length === 1) return inGuild[0]!;
     if (inGuild.length > 1)
@@ -309,7 +211,7 @@ export class PartyService implements PartyPositions {
   ): Promise<T> {
     const { channelId } = this.locate(actor);
     return this.runner.lock.run(channelId, async () => {
-      const record = this.runner.get(channelId);
+      const record = this.runner.table.get(channelId);
       if (!record) throw new UserError('That watch party has just ended.');
       if (!canControl(record, actor)) throw new UserError(CONTROL_REFUSAL);
       return change(record, this.now());

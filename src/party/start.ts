@@ -1,0 +1,99 @@
+import { UserError } from '../errors.js';
+import type { PartyActor } from './access.js';
+import { eventSpec } from './events.js';
+import { missingChannelPermissions } from './outbox.js';
+import { newPartyRecord, withPosted } from './record.js';
+import type { PartyRunner } from './runner.js';
+import { viewOf, type PartyView } from './view.js';
+import { parseWhen } from './when.js';
+
+export interface StartRequest {
+  readonly actor: PartyActor;
+  /** The channel the party runs in: the one named, or the one the command came from. */
+  readonly channelId: string;
+  readonly when?: string;
+  readonly roleId?: string;
+  readonly event: boolean;
+}
+
+export interface StartOutcome {
+  readonly view: PartyView;
+  readonly startedNow: boolean;
+  readonly zone: string;
+  /** Things the organiser should know, such as a scheduled event that could not be made. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * A new party in a channel (one per channel): the time read in the server's
+ * zone, the bot's permissions there checked first, then saved, armed, and given
+ * a scheduled event when wanted and allowed. Starting now, the command's reply
+ * is the "press play" post.
+ */
+export const startParty = async (
+  runner: PartyRunner,
+  request: StartRequest,
+  zoneOf: (guildId: string | null) => Promise<string>,
+): Promise<StartOutcome> => {
+  const { actor, channelId } = request;
+  const outbox = runner.outbox;
+  if (request.roleId && !actor.canManageEvents)
+    throw new UserError('Only members with Manage Events can have a watch party ping a role.');
+  if (request.roleId && request.roleId === actor.guildId)
+    throw new UserError('Pick a role to ping; watch parties never ping @everyone.');
+  const outcome = await runner.lock.run(channelId, async () => {
+    const now = runner.deps.clock.now();
+    if (runner.table.get(channelId))
+      throw new UserError(
+        'There is already a watch party in that channel. Stop it with /watchparty stop before starting another.',
+      );
+    const zone = await zoneOf(actor.guildId);
+    const startsAt = parseWhen(request.when, { now, zone });
+    const permissions = await outbox.channelPermissions(channelId);
+    const missing = missingChannelPermissions(permissions);
+    if (missing.length > 0)
+      throw new UserError(
+        `I can't run a watch party in that channel: I need the ${missing.join(', ')} permission${missing.length > 1 ? 's' : ''} there.`,
+      );
+    const pack = runner.deps.films.forGuild(actor.guildId);
+    const startedNow = startsAt <= now;
+    let record = newPartyRecord({
+      guildId: actor.guildId,
+      channelId,
+      filmId: pack.film.id,
+      organiserId: actor.userId,
+      now,
+      startsAt,
+      roleId: request.roleId ?? null,
+    });
+    // Starting now, the reply to the command is the "press play" post.
+    if (startedNow) record = { ...withPosted(record, ['reminder', 'start']), phase: 'running' };
+    await runner.commit(record, now);
+    const notes: string[] = [];
+    if (request.event && actor.guildId) {
+      if (!permissions?.manageEvents)
+        notes.push('No server event for this party: I need the Manage Events permission to create one.');
+      else {
+        const spec = eventSpec(record, pack, now);
+        const created = await outbox.createEvent(actor.guildId, channelId, spec);
+        if (created.ok) {
+          record = {
+            ...record,
+            event: {
+              id: created.id,
+              status: 'scheduled',
+              startAt: spec.startAt,
+              endAt: spec.endAt,
+              dirty: false,
+              lastEditAt: now,
+            },
+          };
+          await runner.commit(record, now);
+          if (startedNow) record = await runner.events.flush(record, now);
+        } else notes.push("I couldn't create the server event for this party; the party itself is on.");
+      }
+    }
+    return { view: viewOf(record, runner.packOf(record), now), startedNow, zone, notes };
+  });
+  return outcome;
+};
