@@ -30,6 +30,7 @@ export type Answer =
   | { readonly kind: 'none'; readonly suggestions: readonly string[]; readonly reason?: string };
 
 const MAX_ITEMS = 3;
+const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
 
 /** The weights behind ranking, measured with `npm run bench:qa`; exposed so they can be re-measured. */
@@ -133,17 +134,45 @@ export class AnswerEngine {
       };
     // Credits and crew questions often come in pairs ("year and director?").
     const threshold = best.fact.kind === 'film' ? 0.35 : this.tuning.closeScore;
-    const picked = found.filter(
-      (hit) => hit.score >= best.score * threshold && (best.fact.kind !== 'film' || hit.fact.kind === 'film'),
-    );
+    const picked = found
+      .filter(
+        (hit) =>
+          hit.score >= best.score * threshold && (best.fact.kind !== 'film' || hit.fact.kind === 'film'),
+      )
+      .map((hit) => hit.fact);
+    // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
+    const next = CONSEQUENCE.test(question) ? this.nextFact(best.fact) : undefined;
+    const facts = next && !picked.includes(next) ? [picked[0]!, next, ...picked.slice(1)] : picked;
     return {
       kind: 'answer',
-      items: picked
+      items: facts
         .slice(0, MAX_ITEMS)
-        .map((hit) => hit.fact)
         .sort((a, b) => revealedAt(a) - revealedAt(b))
         .map(fromFact),
     };
+  }
+
+  /** The next thing the film shows about the same people, within a couple of scenes. */
+  private nextFact(fact: Fact): Fact | undefined {
+    const from = fact.learnedAt;
+    if (!from) return undefined;
+    return this.pack.facts
+      .filter(
+        (other) =>
+          other !== fact &&
+          other.learnedAt !== null &&
+          other.learnedAt.index >= from.index &&
+          other.learnedAt.index <= from.index + 2 &&
+          other.about.some((id) => fact.about.includes(id)),
+      )
+      .sort(
+        (a, b) => revealedAt(a) - revealedAt(b) || this.pack.facts.indexOf(a) - this.pack.facts.indexOf(b),
+      )
+      .find(
+        (other) =>
+          other.learnedAt!.index > from.index ||
+          this.pack.facts.indexOf(other) > this.pack.facts.indexOf(fact),
+      );
   }
 
   private structured(

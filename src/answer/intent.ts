@@ -25,8 +25,9 @@ export type Intent =
 const PLAYS =
   /\b(play|plays|played|playing|playin|portray|portrays|portrayed|actor|actors|actress|actresses|cast|casting|star|stars|starring|acts?|acted|joue|spielt|interpreta)\b/;
 const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
-const CHAPTERS =
-  /\b(parts?|sections?|chapters?|acts)\b.*\b(called|named|names?|titles?|years?|are there|how many)\b|\b(which|what) years\b|\b(parts|sections|chapters)\b/;
+// "What are the three parts called", "what year is the last part": the film's own sections.
+const PARTS = /\b(parts?|sections?|chapters?|acts)\b/;
+const PARTS_ASKED = /\b(called|named|names?|titles?|years?|are there|how many)\b/;
 // "What happens at the beach", "summarise Completion", "what's the 1994 part about"; not "what happens to Ruth".
 const WHAT_HAPPENS =
   /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
@@ -94,7 +95,7 @@ export const intentOf = (
     if (places.length === 1) return { kind: 'recap', place: places[0]! };
     if (chapters.length === 1) return { kind: 'recap', chapter: chapters[0]! };
   }
-  if (CHAPTERS.test(text) && characters.length === 0) return { kind: 'chapter-list' };
+  if (PARTS.test(text) && PARTS_ASKED.test(text) && characters.length === 0) return { kind: 'chapter-list' };
   const entities = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity] : []));
   // "who is Miss Emily", "what's a carer": nothing asked beyond the name itself.
   if (
