@@ -16,6 +16,10 @@ export interface Evidence {
 }
 
 const RARE = 3;
+const NAME_REQUEST = /\b(name|last name|surname)\b/i;
+const HOW_OLD = /\bhow old\b/i;
+const AGE =
+  /\b(\d+|twelve|eighteen|twenty\w*)\b.{0,12}\b(years? old|year-old)\b|\b(age|aged) \d+|\bat (\d+|twelve|eighteen)\b/i;
 const NUMBER =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|hundred|first|second|third|fourth|half|minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
@@ -41,12 +45,13 @@ export const coversQuestion = ({
  * a surname" is not answered by any fact about Tommy), and "how old…" needs a number.
  */
 export const answers = ({
+  question,
   questionWord,
   mentions,
   asked,
   top,
   frequency,
-}: Omit<Evidence, 'knows' | 'question'>): boolean => {
+}: Omit<Evidence, 'knows'>): boolean => {
   if (top.terms.length === 0) return false;
   // A rare word is what the question is really about ("surname"); common ones ("end") are not.
   // A named thing or place the fact is about ("the sale") is specific enough on its own.
@@ -68,12 +73,21 @@ export const answers = ({
   // did it make at the box office" shares a word each with many facts and none answers it.
   const matchable = asked.filter((term) => frequency(term) > 0).length;
   if ((asked.length >= 3 || matchable < asked.length) && matched < matchable / 3) return false;
+  // "What's the name of the hospital" needs a fact that names it, not one that merely mentions it.
+  if (NAME_REQUEST.test(question) && asked.includes('name')) {
+    const others = asked.filter((term) => term !== 'name');
+    const things = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity.id] : []));
+    if (!top.terms.includes('name')) return false;
+    if (others.length > 0 && !others.some((term) => top.terms.includes(term))) return false;
+    if (things.length > 0 && !things.some((id) => top.fact.about.includes(id))) return false;
+  }
   if (questionWord !== 'how-many') return true;
-  // "How old is Madame" wants a number about Madame, not Kathy's age.
+  // "How old is Madame" wants a number about Madame (an age, when asked "how old"), not Kathy's age.
   const people = mentions.flatMap((m) =>
     m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
   );
+  const wanted = HOW_OLD.test(question) ? AGE : NUMBER;
   return (
-    NUMBER.test(top.fact.text) && (people.length === 0 || people.some((id) => top.fact.about.includes(id)))
+    wanted.test(top.fact.text) && (people.length === 0 || people.some((id) => top.fact.about.includes(id)))
   );
 };

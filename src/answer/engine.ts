@@ -114,6 +114,7 @@ export class AnswerEngine {
     const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
       ? ranked.filter((top) =>
           answers({
+            question,
             questionWord,
             mentions,
             asked: leftover,
