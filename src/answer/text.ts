@@ -1,18 +1,21 @@
 import { stemmer } from 'stemmer';
 import { canonicalWord, STOPWORDS } from './lexicon.js';
 
-/** Idioms that mean one word, so retrieval sees the word ("went out with" is "dating"). */
+/**
+ * Idioms that mean one word, so retrieval sees the word ("went out with" is a
+ * relationship). Each becomes its lexicon group's own word, which no name resembles.
+ */
 const PHRASES: readonly [RegExp, string][] = [
-  [/\b(go|goes|going|went|gone) out with\b/g, 'dating'],
-  [/\b(get|gets|got|getting) together with\b|\b(get|gets|got|getting) with\b/g, 'dating'],
-  [/\b(end|ends|ended|ending) up (together|with)\b/g, 'dating'],
+  [/\b(go|goes|going|went|gone) out with\b/g, 'relationship'],
+  [/\b(get|gets|got|getting) together with\b|\b(get|gets|got|getting) with\b/g, 'relationship'],
+  [/\b(end|ends|ended|ending) up (together|with)\b/g, 'relationship'],
   [
     /\b(flip|flips|flipped|freak|freaks|freaked) out\b|\b(lose|loses|lost|losing) it\b|\b(blow|blows|blew) up\b/g,
     'outburst',
   ],
-  [/\bpass(es|ed)? away\b/g, 'dies'],
+  [/\bpass(es|ed)? away\b/g, 'die'],
   [/\b(find|finds|found) out\b/g, 'learn'],
-  [/\bwrap(s|ped)? up\b/g, 'ending'],
+  [/\bwrap(s|ped)? up\b/g, 'end'],
 ];
 
 /** Lowercase, accents and markdown gone, curly quotes straightened: the form every matcher compares. */
