@@ -25,6 +25,7 @@ export default {
         .setAutocomplete(true),
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer')),
+  cooldown: 'COOLDOWN_ASK_SECONDS',
   async execute(ctx) {
     const question = ctx.options.requiredString('question');
     if (question.trim() === '') throw new UserError('Ask a question, for example: who plays Ruth?');

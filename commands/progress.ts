@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Command } from '../src/command/command.js';
+import { UserError } from '../src/errors.js';
 import { parsePosition } from '../src/position/parse.js';
 import { describePosition } from '../src/position/position.js';
 import { positionChoices } from '../src/progress/choices.js';
@@ -77,7 +78,8 @@ export default {
         );
       }
       default:
-        throw new Error(`/progress has no subcommand ${String(ctx.options.subcommand)}`);
+        // Discord only sends the subcommands above; anything else is a stale or forged invocation.
+        throw new UserError('Use /progress set, /progress show or /progress clear.');
     }
   },
 

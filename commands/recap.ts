@@ -7,6 +7,7 @@ import type { Position } from '../src/position/position.js';
 import { positionChoices } from '../src/progress/choices.js';
 import { partyPosition, savedPosition } from '../src/progress/position-for.js';
 import { recapReply, type RecapLength } from '../src/recap/recap.js';
+import { StoreUnavailableError } from '../src/store/store.js';
 import type { Pack } from '../src/story/pack.js';
 
 /**
@@ -18,7 +19,13 @@ const untilFor = async (ctx: CommandContext, pack: Pack, party: Position | undef
   const typed = ctx.options.string('until');
   if (typed !== undefined) return parsePosition(typed, pack);
   if (party) return party;
-  const saved = await savedPosition(ctx, pack);
+  // A recap needs no store once it knows where to stop: without one, it asks for until: instead.
+  const saved = await savedPosition(ctx, pack).catch((error: unknown) => {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    throw new UserError(
+      `I can't read your saved progress right now. Add until: with ${acceptedForms(pack)}, or try again in a minute.`,
+    );
+  });
   if (saved) return saved;
   throw new UserError(
     `Recap up to where? Add until: with ${acceptedForms(pack)}. Or save your place once with /progress set watched:<position> and /recap will use it.`,
@@ -47,6 +54,7 @@ export default {
         .setName('private')
         .setDescription('Only you see it (default: yes, unless it stops at the watch party here)'),
     ),
+  cooldown: 'COOLDOWN_RECAP_SECONDS',
 
   async execute(ctx) {
     const pack = ctx.app.films.forGuild(ctx.actor.guildId);

@@ -12,11 +12,11 @@ import { errorReply, type Reply } from '../src/reply/model.js';
 
 const subcommands: Record<string, (ctx: CommandContext) => Promise<Reply>> = {
   async start({ app, actor, options }) {
-    const role = options.string('ping');
+    const role = options.id('ping');
     const when = options.string('starts');
     const outcome = await app.watchParties.start({
       actor,
-      channelId: options.string('channel') ?? actor.channelId,
+      channelId: options.id('channel') ?? actor.channelId,
       event: options.boolean('event') ?? true,
       ...(when !== undefined ? { when } : {}),
       ...(role !== undefined ? { roleId: role } : {}),
@@ -122,7 +122,9 @@ export default {
         ),
     ),
   async execute(ctx) {
-    const run = subcommands[ctx.options.subcommand ?? ''];
+    const name = ctx.options.subcommand ?? '';
+    // Own keys only: "constructor" or "__proto__" must not reach Object.prototype.
+    const run = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
     if (!run)
       throw new UserError(`Use one of: ${Object.keys(subcommands).join(', ')}. Start times: ${WHEN_FORMS}.`);
     return run(ctx);
@@ -133,7 +135,7 @@ export default {
   },
   async button(ctx) {
     const [action = '', partyId = ''] = ctx.args;
-    const handle = buttons[action];
+    const handle = Object.hasOwn(buttons, action) ? buttons[action] : undefined;
     return handle ? handle(ctx, partyId) : errorReply(STALE_BUTTON);
   },
 } satisfies Command;

@@ -44,7 +44,15 @@ const main = async () => {
   const line = chooseLine(values.command!);
   const fake = await startFakeDiscord({ registry: commands, timeoutMs: 10_000 });
   const config = loadConfig(
-    { STORE_URL: 'memory://', LOG_LEVEL: 'silent', NODE_ENV: 'production', DISCORD_API_URL: fake.apiUrl },
+    {
+      STORE_URL: 'memory://',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+      DISCORD_API_URL: fake.apiUrl,
+      // One fake user sends every interaction: measure the command, not its cooldown.
+      COOLDOWN_ASK_SECONDS: '0',
+      COOLDOWN_RECAP_SECONDS: '0',
+    },
     { dotenv: false },
   );
   const logger = createLogger({ level: 'error' });

@@ -2,6 +2,13 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
+/** Whole seconds, from 0 (off) to an hour. */
+const seconds = z.coerce
+  .number()
+  .int('must be a whole number of seconds')
+  .min(0, 'must be 0 (off) or more')
+  .max(3600, 'must be at most 3600 seconds');
+
 /** Every setting the bot reads, validated once. Each key is documented in .env.example. */
 const schema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
@@ -19,6 +26,21 @@ const schema = z.object({
   DEFAULT_FILM: z.string().min(1).default('never-let-me-go'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Per-user cooldowns on the commands that cost something; 0 turns one off. */
+  COOLDOWN_ASK_SECONDS: seconds.default(3),
+  COOLDOWN_RECAP_SECONDS: seconds.default(10),
+  /** Shards for `npm run start:sharded`: `auto` (Discord's recommendation) or a number. */
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards, 1 or more')
+    .default('auto')
+    .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value))),
+  /** This process's shard id: set by the ShardingManager for each shard it starts, never by hand. */
+  SHARDS: z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be one shard id (the sharding manager sets it)')
+    .transform(Number)
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema> & { readonly filmsDir: string };

@@ -12,22 +12,35 @@ const prettyAvailable = () => {
   }
 };
 
+/**
+ * Where a token could turn up in a log line: the client or REST manager
+ * (`token`), the config or environment (`DISCORD_TOKEN`), and a request's
+ * `Authorization: Bot …` header, however deep the request sits in an error.
+ */
+export const REDACT_PATHS = [
+  'token',
+  '*.token',
+  '*.*.token',
+  'DISCORD_TOKEN',
+  '*.DISCORD_TOKEN',
+  'authorization',
+  'Authorization',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.*.headers.authorization',
+  '*.*.headers.Authorization',
+];
+
 /** The one logger: structured JSON, the token never printed, pretty on a developer's terminal. */
 export const createLogger = (options: { level: string; pretty?: boolean }): Logger =>
   pino(
     {
       level: options.level,
-      redact: {
-        paths: [
-          'token',
-          '*.token',
-          'config.DISCORD_TOKEN',
-          'DISCORD_TOKEN',
-          'headers.authorization',
-          '*.headers.authorization',
-        ],
-        censor: '[redacted]',
-      },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       ...(options.pretty && prettyAvailable()
         ? { transport: { target: 'pino-pretty', options: { colorize: true, destination: 2 } } }
         : {}),

@@ -27,3 +27,39 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: cooldowns and shards', () => {
+  it('GIVEN nothing set THEN /ask cools down 3 s, /recap 10 s, and SHARD_COUNT is auto', () => {
+    const config = loadConfig({}, { dotenv: false });
+    expect(config).toMatchObject({
+      COOLDOWN_ASK_SECONDS: 3,
+      COOLDOWN_RECAP_SECONDS: 10,
+      SHARD_COUNT: 'auto',
+    });
+    expect(config.SHARDS).toBeUndefined();
+  });
+
+  it('GIVEN numbers as the environment gives them (strings) THEN they are read as numbers; 0 turns a cooldown off', () => {
+    const config = loadConfig(
+      { COOLDOWN_ASK_SECONDS: '0', COOLDOWN_RECAP_SECONDS: '30', SHARD_COUNT: '4', SHARDS: '2' },
+      { dotenv: false },
+    );
+    expect(config).toMatchObject({
+      COOLDOWN_ASK_SECONDS: 0,
+      COOLDOWN_RECAP_SECONDS: 30,
+      SHARD_COUNT: 4,
+      SHARDS: 2,
+    });
+  });
+
+  it.each([
+    ['COOLDOWN_ASK_SECONDS', '-1'],
+    ['COOLDOWN_ASK_SECONDS', '1.5'],
+    ['COOLDOWN_RECAP_SECONDS', 'ten'],
+    ['SHARD_COUNT', '0'],
+    ['SHARD_COUNT', 'lots'],
+    ['SHARDS', '0,1'],
+  ])('GIVEN %s=%s THEN the error names the key', (key, value) => {
+    expect(() => loadConfig({ [key]: value }, { dotenv: false })).toThrow(new RegExp(key));
+  });
+});

@@ -32,6 +32,17 @@ export class CommandOptions {
     if (value === undefined) throw new UserError(`The \`${name}\` option is required.`);
     return value;
   }
+  /**
+   * A channel, role or user option: Discord only ever sends an id, but a forged
+   * or hand-typed value must not reach a mention or a REST path.
+   */
+  id(name: string): string | undefined {
+    const value = this.invocation.options[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !/^\d{17,20}$/.test(value))
+      throw new UserError(`The \`${name}\` option must be picked from Discord's list, not typed.`);
+    return value;
+  }
   boolean(name: string): boolean | undefined {
     const value = this.invocation.options[name];
     return typeof value === 'boolean' ? value : undefined;

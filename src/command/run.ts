@@ -1,4 +1,5 @@
 import type { AppServices } from '../app/services.js';
+import { cooldownMessage } from '../cooldown/cooldowns.js';
 import { isUserError } from '../errors.js';
 import { errorReply, type Reply } from '../reply/model.js';
 import { StoreUnavailableError } from '../store/store.js';
@@ -49,12 +50,21 @@ export const runCommand = async (
   const command = findCommand(registry, invocation.commandName);
   const logContext = { command: invocation.commandName, guildId: actor.guildId, userId: actor.userId };
   if (!command) return errorReply(`I don't know the command /${invocation.commandName}. Try /help.`);
+  const seconds = cooldownSeconds(command, app.config);
+  const ticket = seconds > 0 ? app.cooldowns.take(command.data.name, actor.userId, seconds) : undefined;
+  if (ticket && !ticket.ok) return errorReply(cooldownMessage(command.data.name, ticket.retryInSeconds));
   try {
     return await command.execute(contextFor(registry, invocation, actor, app));
   } catch (error) {
+    // A use that failed (a typo, an outage) cost nothing, so it does not hold up the next one.
+    if (ticket?.ok) ticket.release();
     return replyForError(error, app, logContext);
   }
 };
+
+/** The command's cooldown in seconds, 0 for none: a fixed number, or read from the setting it names. */
+export const cooldownSeconds = (command: Command, config: AppServices['config']): number =>
+  typeof command.cooldown === 'string' ? config[command.cooldown] : (command.cooldown ?? 0);
 
 /** Suggestions never fail loudly: a broken autocomplete shows an empty list, and is logged. */
 export const runAutocomplete = async (

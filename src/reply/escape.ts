@@ -7,18 +7,22 @@
  */
 const INLINE = /[\\*_~`|[\]<]/g;
 const LINE_MARKERS = /^([ \t]*)(?:([>#+-])|(\d+)\.)/gm;
+const MASS_MENTION = /@(everyone|here)/gi;
 
-/** The bot's own text: every markdown character shown literally, spoiler bars included. */
+/**
+ * The bot's own text: every markdown character shown literally, spoiler bars
+ * included, and mass mentions broken with a zero-width space so no client shows
+ * them as pings, whatever allowed_mentions says. Error messages quote what a
+ * user typed ("I can't read "@here" as a point in the film"), so this matters
+ * for the bot's text too, not only for user spans.
+ */
 export const escapeText = (value: string): string =>
   value
     .replace(INLINE, '\\$&')
     .replace(LINE_MARKERS, (_match, space: string, marker?: string, digits?: string) =>
       marker ? `${space}\\${marker}` : `${space}${digits}\\.`,
-    );
+    )
+    .replace(MASS_MENTION, '@\u200b$1');
 
-/**
- * Text a user typed: one line, markdown escaped, and mass mentions broken with
- * a zero-width space so no client shows them as pings, whatever allowed_mentions says.
- */
-export const escapeUserText = (value: string): string =>
-  escapeText(value.replace(/\s+/g, ' ').trim()).replace(/@(everyone|here)/gi, '@\u200b$1');
+/** Text a user typed: one line, then escaped as above. */
+export const escapeUserText = (value: string): string => escapeText(value.replace(/\s+/g, ' ').trim());

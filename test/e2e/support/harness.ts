@@ -6,6 +6,7 @@ import { SimulatedClock } from '../../../src/clock.js';
 import type { Command } from '../../../src/command/command.js';
 import type { ClientOverrides } from '../../../src/discord/client.js';
 import { startBot, type RunningBot } from '../../../src/discord/bot.js';
+import { REDACT_PATHS } from '../../../src/logger.js';
 import { testConfig } from '../../support/app.js';
 import {
   startFakeDiscord,
@@ -44,7 +45,7 @@ const captureLogger = (logs: LogLine[]) =>
   pino(
     {
       level: 'debug',
-      redact: { paths: ['token', '*.token', 'headers.authorization'], censor: '[redacted]' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     },
     { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) },
   );
