@@ -2,6 +2,8 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { buildAnswerEngines } from '../answer/engines.js';
+import { Cooldowns } from '../cooldown/cooldowns.js';
+import { shardOf } from '../discord/shard.js';
 import { loadLibrary, type FilmLibrary } from '../story/library.js';
 import { createStore } from '../store/factory.js';
 import type { PartyOutbox } from '../party/outbox.js';
@@ -28,12 +30,15 @@ export const createApp = async (deps: AppDeps): Promise<AppServices> => {
   const answers = deps.answers ?? buildAnswerEngines(films);
   // Opened last, so a pack that fails to load leaves no connection behind.
   const store = await createStore(deps.config.STORE_URL, { logger: deps.logger });
+  const shard = shardOf(deps.config);
+  // Under start:sharded each shard schedules only its own guilds' parties (see party/ownership.ts).
   const parties = new PartyService({
     store,
     clock: deps.clock,
     logger: deps.logger,
     films,
     manual: deps.clock.manual ?? false,
+    ...(shard ? { shard } : {}),
   });
   if (deps.partyOutbox) await parties.attach(deps.partyOutbox);
   return {
@@ -45,6 +50,8 @@ export const createApp = async (deps: AppDeps): Promise<AppServices> => {
     store,
     parties,
     watchParties: parties,
+    cooldowns: new Cooldowns(deps.clock),
+    ...(shard ? { shard } : {}),
   };
 };
 

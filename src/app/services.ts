@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { Cooldowns } from '../cooldown/cooldowns.js';
 import type { Logger } from '../logger.js';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { FilmLibrary } from '../story/library.js';
@@ -22,6 +23,18 @@ export interface AppServices {
   readonly parties?: PartyPositions;
   /** Watch parties in full, for /watchparty; the same object as `parties`. */
   readonly watchParties: PartyService;
+  /** Per-user command cooldowns (see Command.cooldown), in memory for this process. */
+  readonly cooldowns: Cooldowns;
+  /**
+   * This process's shard when started by `npm run start:sharded`: each shard
+   * answers, and schedules for, only its own guilds (see discord/shard.ts).
+   */
+  readonly shard?: ShardInfo;
+}
+
+export interface ShardInfo {
+  readonly id: number;
+  readonly count: number;
 }
 
 /** Where the watch party running in a channel has got to: the position everyone there shares. */

@@ -51,6 +51,10 @@ export class PartyService implements PartyPositions {
   get size(): number {
     return this.runner.table.size;
   }
+  /** How many of the 64 partitions of parties this process runs (see ownership.ts). */
+  get partitions(): number {
+    return this.runner.ownership.partitions.length;
+  }
 
   private now(): number {
     return this.deps.clock.now();

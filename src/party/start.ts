@@ -3,6 +3,7 @@ import type { PartyActor } from './access.js';
 import { eventSpec } from './events.js';
 import { missingChannelPermissions } from './outbox.js';
 import { newPartyRecord, withPosted } from './record.js';
+import { bucketOf } from './repository.js';
 import type { PartyRunner } from './runner.js';
 import { viewOf, type PartyView } from './view.js';
 import { parseWhen } from './when.js';
@@ -43,7 +44,9 @@ export const startParty = async (
     throw new UserError('Pick a role to ping; watch parties never ping @everyone.');
   const outcome = await runner.lock.run(channelId, async () => {
     const now = runner.deps.clock.now();
-    if (runner.table.get(channelId))
+    // A partition another process runs: its parties are not in this one's memory, only in the store.
+    const elsewhere = !runner.ownership.holds(bucketOf(channelId));
+    if (runner.table.get(channelId) ?? (elsewhere ? await runner.table.repo.load(channelId) : undefined))
       throw new UserError(
         'There is already a watch party in that channel. Stop it with /watchparty stop before starting another.',
       );
@@ -93,6 +96,8 @@ export const startParty = async (
         } else notes.push("I couldn't create the server event for this party; the party itself is on.");
       }
     }
+    // Saved and in the index: the process whose partition it is picks it up at its next lease renewal.
+    if (!runner.owns(record)) runner.table.forget(channelId);
     return { view: viewOf(record, runner.packOf(record), now), startedNow, zone, notes };
   });
   return outcome;

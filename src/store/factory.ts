@@ -17,13 +17,18 @@ export const DEFAULT_NAMESPACE = 'filmclub';
 /** Well inside Discord's 3 seconds, with room left for the command's own work. */
 export const DEFAULT_TIMEOUT_MS = 1500;
 
-const backendFor = async (url: string, logger: Logger, timeoutMs: number): Promise<Backend> => {
+const backendFor = async (
+  url: string,
+  logger: Logger,
+  timeoutMs: number,
+  namespace: string,
+): Promise<Backend> => {
   const scheme = /^([a-z]+):\/\//i.exec(url)?.[1]?.toLowerCase();
   switch (scheme) {
     case 'memory':
       return memoryBackend();
     case 'sqlite':
-      return sqliteBackend(url, logger, timeoutMs);
+      return sqliteBackend(url, logger, timeoutMs, namespace);
     case 'redis':
     case 'rediss':
       return redisBackend(url, logger, timeoutMs);
@@ -37,13 +42,15 @@ const backendFor = async (url: string, logger: Logger, timeoutMs: number): Promi
 /**
  * The one way to open a store; STORE_URL picks the backend. SQLite is opened
  * (and its folder made) here; Redis connects on first use, so a Redis that is
- * down makes commands say so instead of stopping the bot from starting.
+ * down makes commands say so instead of stopping the bot from starting. A
+ * SQLite file that is not a film-club store (NotAStoreError) stops start-up.
  */
 export const createStore = async (url: string, options: StoreOptions): Promise<Store> => {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const backend = await backendFor(url, options.logger, timeoutMs);
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  const backend = await backendFor(url, options.logger, timeoutMs, namespace);
   return new KeyvStore(backend, {
-    namespace: options.namespace ?? DEFAULT_NAMESPACE,
+    namespace,
     logger: options.logger,
     timeoutMs,
   });

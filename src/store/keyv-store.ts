@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
+import type { Claims } from './claims.js';
 import { CorruptValue } from './serialize.js';
 import { StoreUnavailableError, type Store } from './store.js';
 
@@ -8,6 +9,8 @@ import { StoreUnavailableError, type Store } from './store.js';
 export interface Backend {
   readonly name: 'memory' | 'sqlite' | 'redis';
   readonly keyv: Keyv;
+  /** The atomic claims (Store.claim) this backend can make; shared with other processes when the backend is. */
+  readonly claims: Claims;
   /** Connects if not connected; rejects quickly when the backend cannot be reached. */
   ensureReady?(): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +65,28 @@ export class KeyvStore implements Store {
 
   async delete(key: string): Promise<boolean> {
     return this.run('delete', key, () => this.backend.keyv.delete(this.fullKey(key)));
+  }
+
+  async claim(key: string, owner: string, ttlMs: number, now: number): Promise<boolean> {
+    const [won] = await this.claimEach([key], owner, ttlMs, now);
+    return won === true;
+  }
+
+  async claimEach(keys: readonly string[], owner: string, ttlMs: number, now: number): Promise<boolean[]> {
+    if (!(ttlMs > 0)) throw new Error(`store.claim(${keys.join(', ')}): ttlMs must be more than 0`);
+    if (keys.length === 0) return [];
+    return this.run('claim', keys[0]!, () =>
+      this.backend.claims.claim(
+        keys.map((key) => this.fullKey(key)),
+        owner,
+        ttlMs,
+        now,
+      ),
+    );
+  }
+
+  async release(key: string, owner: string): Promise<boolean> {
+    return this.run('release', key, () => this.backend.claims.release(this.fullKey(key), owner));
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import KeyvRedis, { createClient } from '@keyv/redis';
 import Keyv from 'keyv';
 import type { Logger } from '../logger.js';
 import type { Backend } from './keyv-store.js';
+import { redisClaims } from './redis-claims.js';
 import { deserialize, serialize } from './serialize.js';
 
 /** How often a Redis that stays down is mentioned in the logs: once is news, every command is noise. */
@@ -66,6 +67,7 @@ export const redisBackend = (url: string, logger: Logger, timeoutMs: number): Ba
   return {
     name: 'redis',
     keyv,
+    claims: redisClaims(client, (key) => adapter.createKeyPrefix(key, adapter.namespace)),
     ensureReady,
     async close() {
       await connecting?.catch(() => undefined);

@@ -65,7 +65,8 @@ export const redis = (url: string): BackendUnderTest => {
       const client = createClient({ url });
       client.on('error', () => undefined);
       await client.connect();
-      for await (const keys of client.scanIterator({ MATCH: `${namespace}:*` }))
+      // keyv's Redis adapter puts its own prefix (`keyv::`) in front of ours.
+      for await (const keys of client.scanIterator({ MATCH: `*${namespace}:*` }))
         if (keys.length > 0) await client.del(keys);
       await client.close();
     },
