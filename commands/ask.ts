@@ -3,7 +3,7 @@ import { composeAnswer } from '../src/answer/compose.js';
 import type { Command } from '../src/command/command.js';
 import { UserError } from '../src/errors.js';
 import { positionChoices } from '../src/progress/choices.js';
-import { positionFor } from '../src/progress/position-for.js';
+import { partyPosition, positionFor } from '../src/progress/position-for.js';
 
 export const MAX_QUESTION = 300;
 
@@ -22,6 +22,7 @@ export default {
       option
         .setName('watched')
         .setDescription('How far you are: 45m, 1:05, a chapter name, start or end')
+        .setMaxLength(100)
         .setAutocomplete(true),
     )
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer')),
@@ -34,8 +35,15 @@ export default {
     const pack = ctx.app.films.forGuild(ctx.actor.guildId);
     const { position, source } = await positionFor(ctx, pack, ctx.options.string('watched'));
     const answer = ctx.app.answers(pack).answer(question, position.seconds);
-    const composed = composeAnswer(question, answer, pack, position, source);
-    return ctx.options.boolean('private') ? { ...composed, ephemeral: true } : composed;
+    const isPrivate = ctx.options.boolean('private') ?? false;
+    // A public answer must not spoil a room that is watching together and is behind the asker.
+    const party = isPrivate ? undefined : await partyPosition(ctx);
+    const composed = composeAnswer(question, answer, pack, {
+      position,
+      source,
+      ...(party ? { partySeconds: party.seconds } : {}),
+    });
+    return isPrivate ? { ...composed, ephemeral: true } : composed;
   },
   async autocomplete(ctx) {
     return positionChoices(ctx.app.films.forGuild(ctx.actor.guildId), ctx.options.string('watched') ?? '');

@@ -38,8 +38,19 @@ if (verbose)
     );
 
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+// Questions worded exactly like one of the pack's "ask" phrasings measure recall, not understanding.
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim();
+const phrasings = new Set(pack.facts.flatMap((fact) => fact.ask.map(fold)));
+const unseen = verdicts.filter((v) => !phrasings.has(fold(v.question.question)));
 console.log(`bench:qa ${pack.film.title}: ${verdicts.length} questions, ${pack.facts.length} facts`);
 console.log(`answered ${answered}/${verdicts.length} (${pct.toFixed(1)}%)  target >= 95%  ${ok(pct >= 95)}`);
+console.log(
+  `  of which worded unlike any pack phrasing: ${unseen.filter((v) => v.answered).length}/${unseen.length} (${((100 * unseen.filter((v) => v.answered).length) / unseen.length).toFixed(1)}%)`,
+);
 console.log(`leaked ${leaks.length}  target 0  ${ok(leaks.length === 0)}`);
 console.log(
   `answer latency p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (${timings.length} answers, incl. rendering)  target p99 < 2 ms  ${ok(p99 < 2)}`,

@@ -1,8 +1,9 @@
 import { describePosition, type Position, type PositionSource } from '../position/position.js';
-import { raw, reply, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
-import { hiddenLine, splitByPosition } from '../spoilers/reveal.js';
+import { reply, small, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
+import { revealLabel } from '../spoilers/reveal.js';
 import type { Pack } from '../story/pack.js';
-import type { Answer } from './engine.js';
+import { formatFilmTime } from '../story/time.js';
+import type { Answer, AnswerItem } from './engine.js';
 
 const SOURCE_NOTE: Record<PositionSource, string> = {
   option: '',
@@ -11,39 +12,62 @@ const SOURCE_NOTE: Record<PositionSource, string> = {
   default: ': you gave no position, so I hid the whole film. Add watched: or use /progress set',
 };
 
+export interface Audience {
+  /** How far the asker has watched: what may be plain for them. */
+  readonly position: Position;
+  readonly source: PositionSource;
+  /**
+   * For a public reply in a channel with a watch party behind the asker: the
+   * party's position. Plain text then stops there, so the asker cannot spoil the room.
+   */
+  readonly partySeconds?: number;
+}
+
 /**
- * Turns an answer into a reply for a viewer at a position. Facts they have seen
- * are plain; later ones sit behind spoiler bars after a label that says only when.
+ * All of the later items behind one pair of spoiler bars, after one label.
+ * One line whatever their number: how many hidden lines, and when each falls,
+ * would itself answer "does Ruth die?".
  */
-export const composeAnswer = (
-  question: string,
-  answer: Answer,
-  pack: Pack,
-  position: Position,
-  source: PositionSource,
-): Reply => {
+const hiddenTogether = (label: string, items: readonly AnswerItem[]): Line => [
+  text(`${label} `),
+  spoiler(items.map((item) => item.text).join(' ')),
+];
+
+/**
+ * Turns an answer into a reply. What the audience has seen is plain; the rest
+ * sits behind spoiler bars after a label that says only when.
+ */
+export const composeAnswer = (question: string, answer: Answer, pack: Pack, audience: Audience): Reply => {
+  const { position, source, partySeconds } = audience;
+  const shown = Math.min(position.seconds, partySeconds ?? Infinity);
   const lines: Line[] = [[strong('Q:'), text(' '), user(question)]];
   if (answer.kind === 'none') {
-    lines.push([
-      text(`I don't know that: nothing in my notes on ${pack.film.title} answers it, and I won't guess.`),
-    ]);
+    const why = answer.reason ?? `nothing in my notes on ${pack.film.title} answers it`;
+    lines.push([text(`I don't know that: ${why}, and I won't guess.`)]);
     if (answer.suggestions.length > 0)
       lines.push([
         text(`I can answer questions like: ${answer.suggestions.map((s) => `“${s}”`).join(', ')}.`),
       ]);
   }
   if (answer.kind === 'answer') {
-    const { known, later } = splitByPosition(answer.items, position.seconds);
+    const known = answer.items.filter((item) => item.at <= shown);
+    const pastParty = answer.items.filter((item) => item.at > shown && item.at <= position.seconds);
+    const later = answer.items.filter((item) => item.at > position.seconds);
     if (known.length > 0) lines.push([text(known.map((item) => item.text).join(' '))]);
-    else lines.push([text("Nothing you've watched so far answers that.")]);
-    for (const item of later) lines.push(hiddenLine(item.text, item.at, pack));
+    else if (pastParty.length === 0) lines.push([text("Nothing you've watched so far answers that.")]);
+    if (pastParty.length > 0 && partySeconds !== undefined)
+      lines.push(
+        hiddenTogether(`Past this channel's watch party (at ${formatFilmTime(partySeconds)}):`, pastParty),
+      );
+    const first = later[0];
+    if (first)
+      lines.push(hiddenTogether(revealLabel(Math.min(...later.map((item) => item.at)), pack), later));
     // Where the sources disagree the note may touch on anything, so it is always hidden.
-    for (const item of answer.items)
-      if (item.caveat) lines.push([text('Sources differ: '), spoiler(item.caveat)]);
+    const caveats = [...new Set(answer.items.flatMap((item) => (item.caveat ? [item.caveat] : [])))];
+    for (const caveat of caveats) lines.push([text('Sources differ: '), spoiler(caveat)]);
   }
   lines.push([
-    raw('-# '),
-    text(
+    small(
       `Answered for a viewer at ${describePosition(position, pack.film.runtimeSeconds)}${SOURCE_NOTE[source]}. Film times are approximate.`,
     ),
   ]);

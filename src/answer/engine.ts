@@ -103,7 +103,10 @@ export class AnswerEngine {
     if (intent.kind === 'cast-of' && intent.characters.every((character) => character.actors.length === 0))
       return {
         kind: 'none',
-        reason: `my notes don't credit an actor for ${listWords(intent.characters.map((c) => c.name))}`,
+        // Naming someone the viewer has not met yet would itself be a spoiler.
+        reason: intent.characters.every((c) => c.introducedAt.end <= position)
+          ? `my notes don't credit an actor for ${listWords(intent.characters.map((c) => c.name))}`
+          : "my notes don't credit an actor for that character",
         suggestions: this.suggestions([], mentions, position),
       };
     const structured = this.structured(intent, question, mentions, position);

@@ -12,6 +12,8 @@ export type Span =
   | { readonly kind: 'user'; readonly text: string }
   /** Hidden behind Discord's spoiler bars until clicked. */
   | { readonly kind: 'spoiler'; readonly text: string }
+  /** Small grey subtext (Discord's "-# "); it must start its line. */
+  | { readonly kind: 'small'; readonly text: string }
   /** Already-formatted Discord syntax the bot builds itself, such as <t:1700000000:R>. */
   | { readonly kind: 'raw'; readonly text: string };
 
@@ -49,6 +51,7 @@ export const strong = (value: string): Span => ({ kind: 'strong', text: value })
 export const user = (value: string): Span => ({ kind: 'user', text: value });
 export const spoiler = (value: string): Span => ({ kind: 'spoiler', text: value });
 export const raw = (value: string): Span => ({ kind: 'raw', text: value });
+export const small = (value: string): Span => ({ kind: 'small', text: value });
 
 /** A reply from lines; a plain string becomes one text line. */
 export const reply = (lines: readonly (Line | string)[], extra: Omit<Reply, 'lines'> = {}): Reply => ({

@@ -38,6 +38,8 @@ const renderSpan = (span: Span): string => {
     case 'spoiler':
       // Escaping inside removes any "||" that would close the spoiler early.
       return spoiler(escapeText(span.text.replace(/\s*\n\s*/g, ' ')));
+    case 'small':
+      return `-# ${escapeText(span.text.replace(/\s*\n\s*/g, ' '))}`;
     case 'raw':
       return span.text;
   }

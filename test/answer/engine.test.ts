@@ -72,3 +72,12 @@ describe('AnswerEngine', () => {
     expect(texts(ferry.answer('who plays mara', 0))).toEqual(['Mara is played by Jo Fenn.']);
   });
 });
+
+describe('AnswerEngine and people not yet met', () => {
+  it('GIVEN an uncredited character the viewer has not met WHEN asked who plays them THEN the refusal does not name them', async () => {
+    const pack = await bundledPack();
+    const engine = new AnswerEngine(pack);
+    const answer = engine.answer('who plays rodney', 0);
+    expect(answer).toMatchObject({ kind: 'none', reason: "my notes don't credit an actor for that character" });
+  });
+});

@@ -46,13 +46,10 @@ export const judge = (engine: AnswerEngine, pack: Pack, question: DevQuestion): 
   const started = performance.now();
   const position = parsePosition(question.watched, pack);
   const rendered = renderReply(
-    composeAnswer(
-      question.question,
-      engine.answer(question.question, position.seconds),
-      pack,
+    composeAnswer(question.question, engine.answer(question.question, position.seconds), pack, {
       position,
-      'option',
-    ),
+      source: 'option',
+    }),
   );
   const micros = (performance.now() - started) * 1000;
   const content = rendered.content;
@@ -71,9 +68,17 @@ export const judge = (engine: AnswerEngine, pack: Pack, question: DevQuestion): 
           .some((alt) => everything.includes(alt.trim())),
       );
   const leakedWords = (question.mustNotShow ?? []).filter((word) => visible.includes(word.toLowerCase()));
-  const leakedFacts = pack.facts
-    .filter((fact) => !isKnownAt(fact, position.seconds) && visible.includes(fact.text.toLowerCase()))
-    .map((fact) => fact.id);
+  const asked = question.question.toLowerCase();
+  const leakedFacts = [
+    ...pack.facts
+      .filter((fact) => !isKnownAt(fact, position.seconds) && visible.includes(fact.text.toLowerCase()))
+      .map((fact) => fact.id),
+    // Someone the asker has not met yet, named in plain text (unless the asker named them).
+    ...pack.characters
+      .filter((c) => c.introducedAt.end > position.seconds && c.actors.length === 0)
+      .filter((c) => !asked.includes(c.name.toLowerCase()) && visible.includes(c.name.toLowerCase()))
+      .map((c) => `character:${c.id}`),
+  ];
   return { question, content, answered, leakedWords, leakedFacts, micros };
 };
 

@@ -45,6 +45,33 @@ describe('/ask', () => {
     expect(end!.replies[0]!.content).not.toMatch(/\|\|/);
   });
 
+  it('GIVEN a watch party at 0:10 and an asker at the end WHEN they ask publicly THEN the room is not spoiled', async () => {
+    const { run } = await consoleSession();
+    const steps = await run(
+      '/watchparty start starts:now event:false',
+      ':advance 10m',
+      '/progress set watched:end',
+      '/ask question:does ruth die',
+      '/ask question:does ruth die private:true',
+    );
+    const [publicAnswer, privateAnswer] = [steps[3]!.replies[0]!, steps[4]!.replies[0]!];
+    expect(publicAnswer.ephemeral).toBe(false);
+    expect(publicAnswer.content).toMatch(/Past this channel's watch party \(at 0:10\): \|\|/);
+    expect(visible(publicAnswer.content.split('\n').slice(1).join('\n'))).not.toMatch(
+      /flatline|operating|dies,/i,
+    );
+    expect(privateAnswer.ephemeral).toBe(true);
+    expect(privateAnswer.content).not.toContain('||');
+  });
+
+  it('GIVEN a question whose answer lies ahead THEN one label and one spoiler, however many facts', async () => {
+    const { content } = (await ask('/ask question:does ruth die watched:0:20')).replies[0]!;
+    expect(content.match(/Revealed later/g)).toHaveLength(1);
+    expect(content.match(/(?<!\\)\|\|/g)?.length ?? 0).toBeLessThanOrEqual(
+      2 + 2 * (content.match(/Sources differ/g)?.length ?? 0),
+    );
+  });
+
   it('GIVEN private:true THEN the answer is ephemeral', async () => {
     expect((await ask('/ask question:who plays ruth private:true')).replies[0]!.ephemeral).toBe(true);
   });
