@@ -31,7 +31,7 @@ const subcommands: Record<string, (ctx: CommandContext) => Promise<Reply>> = {
   },
   async sync({ app, actor, options }) {
     const pack = app.films.forGuild(actor.guildId);
-    const position = parsePosition(options.requiredString('position'), pack);
+    const position = parsePosition(options.requiredString('position'), pack, { chapter: 'start' });
     return replies.syncReply(await app.watchParties.sync(actor, position.seconds));
   },
   async stop({ app, actor }) {
@@ -138,4 +138,7 @@ export default {
     const handle = Object.hasOwn(buttons, action) ? buttons[action] : undefined;
     return handle ? handle(ctx, partyId) : errorReply(STALE_BUTTON);
   },
+  // Starting or changing a party reads the channel, writes the store and edits an event:
+  // it can outlast Discord's three seconds, and a lost "press play" reply would lose its pings.
+  slow: true,
 } satisfies Command;

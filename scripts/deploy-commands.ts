@@ -18,7 +18,8 @@ if (values['dry-run']) {
 } else {
   try {
     const config = loadConfig();
-    const guild = values.guild ?? config.DEV_GUILD_ID;
+    // Global unless --guild names a server: registering somewhere by default would surprise.
+    const guild = values.guild;
     if (!config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID)
       throw new ConfigError(
         'deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example).',

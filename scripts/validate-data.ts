@@ -1,13 +1,14 @@
 /**
- * Checks every story pack under data/films/ (or the folders given) and prints
+ * Checks every story pack under FILMS_DIR (default data/films/, or the folders given) and prints
  * each problem as `file $.json.path: message`. Exits 1 when any pack has one.
  */
 import path from 'node:path';
+import { loadConfig } from '../src/config.js';
 import { formatIssue } from '../src/story/issues.js';
 import { listPackDirs, validatePack } from '../src/story/load.js';
 
 const targets = process.argv.slice(2);
-const dirs = targets.length > 0 ? targets : await listPackDirs('data/films');
+const dirs = targets.length > 0 ? targets : await listPackDirs(loadConfig().filmsDir);
 let problems = 0;
 for (const dir of dirs) {
   const issues = await validatePack(dir, path.relative(process.cwd(), dir) || dir);
@@ -19,7 +20,7 @@ for (const dir of dirs) {
   }
 }
 if (dirs.length === 0) {
-  console.log('No story packs found under data/films/.');
+  console.log('No story packs found under FILMS_DIR (default data/films/).');
   process.exitCode = 1;
 }
 if (problems > 0) process.exitCode = 1;

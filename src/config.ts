@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { ConfigError } from './errors.js';
 
 /** Whole seconds, from 0 (off) to an hour. */
 const seconds = z.coerce
@@ -17,10 +18,6 @@ const schema = z.object({
     .regex(/^\d{17,20}$/, 'must be the application id, a Discord snowflake')
     .optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
-  DEV_GUILD_ID: z
-    .string()
-    .regex(/^\d{17,20}$/, 'must be a server id, a Discord snowflake')
-    .optional(),
   STORE_URL: z.string().min(1).default('sqlite://./var/filmclub.sqlite'),
   FILMS_DIR: z.string().min(1).default('data/films'),
   DEFAULT_FILM: z.string().min(1).default('never-let-me-go'),
@@ -45,9 +42,7 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema> & { readonly filmsDir: string };
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Reads the environment (and .env, if present) once; throws ConfigError naming every bad key. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env, { dotenv = true } = {}): Config => {

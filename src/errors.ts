@@ -8,3 +8,8 @@ export class UserError extends Error {
 }
 
 export const isUserError = (error: unknown): error is UserError => error instanceof UserError;
+
+/** Settings that cannot work; start-up prints the message and exits. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}

@@ -16,7 +16,10 @@ describe('loadConfig', () => {
 
   it('GIVEN bad values THEN one error names every bad key', () => {
     expect(() =>
-      loadConfig({ DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud', DEV_GUILD_ID: 'abc' }, { dotenv: false }),
+      loadConfig(
+        { DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud', DISCORD_CLIENT_ID: 'abc' },
+        { dotenv: false },
+      ),
     ).toThrow(ConfigError);
     try {
       loadConfig({ DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud' }, { dotenv: false });

@@ -3,7 +3,7 @@ import type { PositionSource, ResolvedPosition } from '../progress/position-for.
 import { LIMITS } from '../reply/limits.js';
 import { reply, spoiler, strong, text, type Line, type Reply, type ReplyEmbed } from '../reply/model.js';
 import { renderLines } from '../reply/render.js';
-import { isKnownAt, type Character, type Fact, type Pack } from '../story/pack.js';
+import { isKnownAt, type Character, type Fact, type Pack, revealedAt } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { nameIsSafe } from './names.js';
 
@@ -51,7 +51,8 @@ const fitFacts = (
 
 /** "Later in the film (The Cottages, about 0:52):": when, never what. */
 const laterLine = (fact: Fact): Line => [
-  text(`Later in the film (${fact.learnedAt!.chapter.title}, about ${formatFilmTime(fact.learnedAt!.at)}): `),
+  // The same moment /ask names: when the scene that reveals it ends.
+  text(`Later in the film (${fact.learnedAt!.chapter.title}, about ${formatFilmTime(revealedAt(fact))}): `),
   spoiler(fact.text),
 ];
 

@@ -29,7 +29,7 @@ export class CommandOptions {
   }
   requiredString(name: string): string {
     const value = this.string(name);
-    if (value === undefined) throw new UserError(`The \`${name}\` option is required.`);
+    if (value === undefined) throw new UserError(`The ${name} option is required.`);
     return value;
   }
   /**
@@ -40,7 +40,7 @@ export class CommandOptions {
     const value = this.invocation.options[name];
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || !/^\d{17,20}$/.test(value))
-      throw new UserError(`The \`${name}\` option must be picked from Discord's list, not typed.`);
+      throw new UserError(`The ${name} option must be picked from Discord's list, not typed.`);
     return value;
   }
   boolean(name: string): boolean | undefined {

@@ -11,7 +11,7 @@ import { parseCustomId } from './custom-id.js';
 export const GENERIC_FAILURE =
   'Something went wrong on my side; it has been logged. Please try again in a moment.';
 export const STORE_UNAVAILABLE =
-  "I can't reach my storage right now; your progress wasn't changed. Try again in a minute.";
+  "I can't reach my storage right now, so nothing was changed. Try again in a minute.";
 
 /**
  * The one error path. A UserError is the reply; anything else is logged with

@@ -21,9 +21,12 @@ const main = async () => {
     },
   });
   if (values.help) return console.log(USAGE);
-  const config = loadConfig({ ...process.env, ...(values.store ? { STORE_URL: values.store } : {}) });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(values.store ? { STORE_URL: values.store } : {}) };
+  // The console is for reading replies: quieter than the bot unless LOG_LEVEL says otherwise.
+  if (!env.LOG_LEVEL) env.LOG_LEVEL = 'warn';
+  const config = loadConfig(env);
   // Logs go to stderr so --json output stays one clean object per line.
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: !values.json });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: !values.json });
   const clock = new ConsoleClock(values['sim-clock'] ? new SimulatedClock() : systemClock);
   const session = await ConsoleSession.start(config, logger, clock, commands);
   const interactive = process.stdin.isTTY && !values.json;

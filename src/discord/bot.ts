@@ -71,8 +71,9 @@ export const startBot = async (
     )
     // Watch parties reload from the store and re-arm once the bot can post (catch-ups included).
     .then(() => app.watchParties.attach(createDiscordPartyOutbox(client, app.logger)));
-  // If login fails, nobody awaits `ready`; keep its rejection (on destroy) from going unhandled.
-  ready.catch(() => undefined);
+  // If login fails, nobody awaits `ready`; log its rejection rather than leave it unhandled,
+  // since a failed party reload would otherwise leave parties silently unarmed.
+  ready.catch((error: unknown) => app.logger.error({ err: error }, 'start-up after connecting failed'));
   await client.login(token);
   let stopping: Promise<void> | undefined;
   return {

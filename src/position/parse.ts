@@ -11,17 +11,21 @@ const chapterNames = (chapter: Chapter) =>
   [chapter.id, chapter.title, chapter.caption ?? '', ...chapter.aliases].map(normalize).filter(Boolean);
 
 /** Seconds for the clock and duration forms, or undefined when the text is none of them. */
-const parseTime = (text: string): number | undefined => {
+/** Seconds for the clock and duration forms, most likely reading first; empty when the text is none of them. */
+const readTime = (text: string): number[] => {
   const compact = text.trim().toLowerCase();
-  if (/^\d{1,3}$/.test(compact)) return Number(compact) * 60; // a bare number is minutes: "45"
+  if (/^\d{1,3}$/.test(compact)) return [Number(compact) * 60]; // a bare number is minutes: "45"
   const clock = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(compact);
   if (clock) {
     const [, a, b, c] = clock;
-    if (c !== undefined) return Number(a) * 3600 + Number(b) * 60 + Number(c);
-    // No film runs ten hours, so "0:45" and "1:05" are H:MM and "65:00" is MM:SS.
-    return Number(a) < 10 ? Number(a) * 3600 + Number(b) * 60 : Number(a) * 60 + Number(b);
+    if (c !== undefined) return [Number(a) * 3600 + Number(b) * 60 + Number(c)];
+    const minutesSeconds = Number(a) * 60 + Number(b);
+    // "0:45" and "1:05" read as H:MM; "65:00" can only be MM:SS, and "05:30" (a player's
+    // display) falls back to MM:SS when H:MM would run past the film.
+    return Number(a) < 10 ? [Number(a) * 3600 + Number(b) * 60, minutesSeconds] : [minutesSeconds];
   }
-  return parseDuration(compact);
+  const duration = parseDuration(compact);
+  return duration === undefined ? [] : [duration];
 };
 
 export const acceptedForms = (pack: Pack): string =>
@@ -33,7 +37,11 @@ export const acceptedForms = (pack: Pack): string =>
  * The one parser for "how far into the film". Throws a UserError that lists the
  * accepted forms, so every command explains bad input the same way.
  */
-export const parsePosition = (input: string, pack: Pack): Position => {
+export const parsePosition = (
+  input: string,
+  pack: Pack,
+  { chapter: chapterMeans = 'end' }: { chapter?: 'start' | 'end' } = {},
+): Position => {
   const runtime = pack.film.runtimeSeconds;
   const text = normalize(input);
   if (text === '') throw new UserError(`Say how far into the film you are: ${acceptedForms(pack)}.`);
@@ -41,9 +49,10 @@ export const parsePosition = (input: string, pack: Pack): Position => {
   if (['end', 'finish', 'finished', 'all', 'everything', 'credits'].includes(text))
     return { seconds: runtime };
 
-  const seconds = parseTime(input);
-  if (seconds !== undefined) {
-    if (seconds > runtime)
+  const readings = readTime(input);
+  if (readings.length > 0) {
+    const seconds = readings.find((reading) => reading <= runtime);
+    if (seconds === undefined)
       throw new UserError(
         `${input.trim()} is past the end of ${pack.film.title}, which runs ${formatFilmTime(runtime)}. Use end if you have seen it all.`,
       );
@@ -57,7 +66,11 @@ export const parsePosition = (input: string, pack: Pack): Position => {
       : text.length >= 3
         ? pack.chapters.filter((chapter) => chapterNames(chapter).some((name) => name.startsWith(text)))
         : [];
-  if (matches.length === 1) return { seconds: matches[0]!.end, chapter: matches[0]! };
+  // A club syncing to "cottages" means it is starting that chapter; a viewer saying it has watched it.
+  if (matches.length === 1)
+    return chapterMeans === 'start'
+      ? { seconds: matches[0]!.start }
+      : { seconds: matches[0]!.end, chapter: matches[0]! };
   if (matches.length > 1)
     throw new UserError(
       `"${input.trim()}" could be ${matches.map((chapter) => chapter.id).join(' or ')}; say which.`,

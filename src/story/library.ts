@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { listPackDirs, loadPack } from './load.js';
 import type { Pack } from './pack.js';
 
@@ -16,7 +16,7 @@ export const libraryOf = (films: readonly Pack[], defaultId: string): FilmLibrar
   const byId = new Map(films.map((pack) => [pack.film.id, pack]));
   const fallback = byId.get(defaultId);
   if (!fallback)
-    throw new UserError(
+    throw new ConfigError(
       `DEFAULT_FILM is "${defaultId}", but the films loaded are: ${[...byId.keys()].join(', ') || 'none'}.`,
     );
   return {

@@ -78,6 +78,9 @@ describe('AnswerEngine and people not yet met', () => {
     const pack = await bundledPack();
     const engine = new AnswerEngine(pack);
     const answer = engine.answer('who plays rodney', 0);
-    expect(answer).toMatchObject({ kind: 'none', reason: "my notes don't credit an actor for that character" });
+    expect(answer).toMatchObject({
+      kind: 'none',
+      reason: "my notes don't credit an actor for that character",
+    });
   });
 });

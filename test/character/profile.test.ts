@@ -30,7 +30,7 @@ describe('characterProfile', () => {
     expect(embeds[0]!.title).toBe('Ruth');
     expect(embeds[0]!.description).toMatch(/Keira Knightley, Ella Purnell \(as a child\)/);
     expect(unhidden(embeds)).not.toMatch(FATE);
-    expect(embeds[1]!.description).toMatch(/Later in the film \(Completion, about 1:30\): \|\|[^|]*dies/);
+    expect(embeds[1]!.description).toMatch(/Later in the film \(Completion, about 1:32\): \|\|[^|]*dies/);
   });
 
   it('GIVEN Ruth at the end of Hailsham THEN what was learned there is plain and the rest still hidden', () => {

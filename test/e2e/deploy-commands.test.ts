@@ -20,7 +20,6 @@ describe('npm run deploy-commands', () => {
     DISCORD_CLIENT_ID: IDS.application,
     DISCORD_API_URL: fake.apiUrl,
     // Set but blank, so a developer's .env cannot turn the global run into a guild one.
-    DEV_GUILD_ID: '',
   });
 
   it('GIVEN --dry-run and no token THEN it prints the registry JSON and calls nobody', async () => {

@@ -35,7 +35,18 @@ describe('parsePosition', () => {
     expect(parsePosition('completion', pack).seconds).toBe(pack.film.runtimeSeconds);
   });
 
-  it.each(['', '   ', 'banana', '2:30', '200m', 'co', '-5m', '1:75'])(
+  it('GIVEN a player-style "05:30" or "9:45" THEN it falls back to minutes and seconds', () => {
+    expect(parsePosition('05:30', pack).seconds).toBe(5 * 60 + 30);
+    expect(parsePosition('9:45', pack).seconds).toBe(9 * 60 + 45);
+    expect(parsePosition('1:30', pack).seconds).toBe(90 * 60);
+  });
+
+  it('GIVEN chapter: start THEN a chapter name means the start of that chapter', () => {
+    const cottages = pack.chapters.find((chapter) => chapter.id === 'cottages')!;
+    expect(parsePosition('cottages', pack, { chapter: 'start' })).toEqual({ seconds: cottages.start });
+  });
+
+  it.each(['', '   ', 'banana', '200m', 'co', '-5m', '1:75', '200:00'])(
     'GIVEN "%s" THEN the error lists the accepted forms or the runtime',
     (input) => {
       expect(() => parsePosition(input, pack)).toThrow(/start, end|runs 1:43|say which|how far/);
