@@ -13,10 +13,14 @@ import { errorReply, type Reply } from '../src/reply/model.js';
 const subcommands: Record<string, (ctx: CommandContext) => Promise<Reply>> = {
   async start({ app, actor, options }) {
     const role = options.id('ping');
+    const channel = options.id('channel');
+    // Posting (and pinging) somewhere else is an organiser's call, not any member's.
+    if (channel !== undefined && channel !== actor.channelId && !actor.canManageEvents)
+      throw new UserError('Starting a party in another channel takes the Manage Events permission.');
     const when = options.string('starts');
     const outcome = await app.watchParties.start({
       actor,
-      channelId: options.id('channel') ?? actor.channelId,
+      channelId: channel ?? actor.channelId,
       event: options.boolean('event') ?? true,
       ...(when !== undefined ? { when } : {}),
       ...(role !== undefined ? { roleId: role } : {}),

@@ -1,19 +1,14 @@
 import type { Choice } from '../command/context.js';
+import { fold } from '../text/fold.js';
 import { parsePosition } from '../position/parse.js';
 import { describePosition } from '../position/position.js';
 import type { Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
  * Suggestions while typing a position: what was typed, read back, when it is a
- * time; otherwise start, each chapter and end. Chapter titles are on-screen
- * captions, listed by /film too, so they give nothing away.
+ * time; otherwise start, each chapter and end. Chapter titles are short names
+ * the pack schema keeps free of years and twists, listed by /film too.
  */
 export const positionChoices = (pack: Pack, typed: string): Choice[] => {
   const runtime = pack.film.runtimeSeconds;

@@ -41,7 +41,8 @@ const embeds = (
       }
       lines.push(beatLine(beat, hidden(beat)));
     }
-    // Chapter titles are the film's own on-screen captions: safe in a title, which Discord never hides.
+    // Chapter titles are short names the pack schema keeps free of years and twists, and /film lists
+    // them too: safe in an embed title, which Discord never hides.
     chunk(lines).forEach((description, i) =>
       out.push({ title: i === 0 ? chapter.title : `${chapter.title} (continued)`, description }),
     );

@@ -131,3 +131,16 @@ describe('/watchparty in the console', () => {
     await session.close();
   });
 });
+
+describe('/watchparty start in another channel', () => {
+  it('GIVEN a member without Manage Events WHEN they start a party in another channel THEN a private refusal and no party', async () => {
+    const { run } = await consoleSession();
+    const [, refused] = await run(
+      ':user 100000000000000009 member',
+      '/watchparty start starts:now channel:200000000000000077',
+    );
+    expect(refused!.replies[0]!.ephemeral).toBe(true);
+    expect(refused!.replies[0]!.content).toMatch(/Manage Events/);
+    expect(refused!.posts).toEqual([]);
+  });
+});
