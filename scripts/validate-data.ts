@@ -11,11 +11,12 @@ const targets = process.argv.slice(2);
 const dirs = targets.length > 0 ? targets : await listPackDirs(loadConfig().filmsDir);
 let problems = 0;
 for (const dir of dirs) {
-  const issues = await validatePack(dir, path.relative(process.cwd(), dir) || dir);
+  const shown = path.relative(process.cwd(), dir) || dir;
+  const issues = await validatePack(dir, shown);
   problems += issues.length;
-  if (issues.length === 0) console.log(`ok   ${dir}`);
+  if (issues.length === 0) console.log(`ok   ${shown}`);
   else {
-    console.log(`FAIL ${dir} (${issues.length} problem${issues.length === 1 ? '' : 's'})`);
+    console.log(`FAIL ${shown} (${issues.length} problem${issues.length === 1 ? '' : 's'})`);
     for (const issue of issues) console.log(`  ${formatIssue(issue)}`);
   }
 }

@@ -13,9 +13,10 @@ import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
-import { FactIndex, termsOf } from './fact-index.js';
+import { FactIndex } from './fact-index.js';
+import { Lexicon } from './lexicon.js';
 import { intentOf, type Intent, type QuestionWord } from './intent.js';
-import { normalizeText, searchTerm, words } from './text.js';
+import { normalizeText, words } from './text.js';
 
 /** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
 export interface AnswerItem {
@@ -79,6 +80,7 @@ const fromFact = (fact: Fact): AnswerItem => ({
 export class AnswerEngine {
   private readonly index: FactIndex;
   private readonly matcher: EntityMatcher;
+  private readonly lexicon: Lexicon;
   private readonly title: RegExp;
   private readonly knownTerms = new Map<string, boolean>();
 
@@ -86,7 +88,8 @@ export class AnswerEngine {
     private readonly pack: Pack,
     private readonly tuning: Tuning = DEFAULT_TUNING,
   ) {
-    this.index = new FactIndex(pack, tuning.fields);
+    this.lexicon = new Lexicon(pack.lexicon);
+    this.index = new FactIndex(pack, tuning.fields, this.lexicon);
     this.matcher = new EntityMatcher(pack);
     this.title = new RegExp(
       `\\b${normalizeText(pack.film.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
@@ -244,9 +247,9 @@ export class AnswerEngine {
     const known = about.filter((hit) => isKnownAt(hit.fact, position));
     const later = about.find((hit) => !isKnownAt(hit.fact, position));
     // A fact that only restates the introduction adds nothing.
-    const introTerms = new Set(termsOf(intro));
+    const introTerms = new Set(this.lexicon.terms(intro));
     const fresh = (hit: { fact: Fact }) => {
-      const terms = new Set(termsOf(hit.fact.text));
+      const terms = new Set(this.lexicon.terms(hit.fact.text));
       const shared = [...terms].filter((term) => introTerms.has(term)).length;
       return shared / Math.max(1, Math.min(terms.size, introTerms.size)) < 0.6;
     };
@@ -261,7 +264,7 @@ export class AnswerEngine {
       intent.kind === 'search' || intent.kind === 'identity' ? intent.questionWord : 'other';
     const chapters = new Set(intent.kind === 'search' ? intent.chapters : []);
     const cue = CUES[questionWord];
-    const terms = new Set(termsOf(question));
+    const terms = new Set(this.lexicon.terms(question));
     const hits = this.index.query(question, (fact) => {
       let boost = 1;
       if (named.size > 0) {
@@ -295,7 +298,7 @@ export class AnswerEngine {
     for (const mention of mentions) for (let i = mention.start; i < mention.end; i += 1) inNames.add(i);
     return typed
       .filter((_, i) => !inNames.has(i))
-      .map(searchTerm)
+      .map((word) => this.lexicon.term(word))
       .filter((term): term is string => term !== null);
   }
 

@@ -1,11 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { entityName, type Fact, type Pack } from '../story/pack.js';
-import { searchTerm, words } from './text.js';
-
-export const termsOf = (text: string): string[] =>
-  words(text)
-    .map(searchTerm)
-    .filter((term): term is string => term !== null);
+import type { Lexicon } from './lexicon.js';
+import { words } from './text.js';
 
 interface FactDocument {
   readonly id: string;
@@ -25,11 +21,15 @@ export class FactIndex {
   private readonly documentFrequency = new Map<string, number>();
   readonly vocabulary = new Set<string>();
 
-  constructor(pack: Pack, fields: { ask: number; text: number; names: number }) {
+  constructor(
+    pack: Pack,
+    fields: { ask: number; text: number; names: number },
+    private readonly lexicon: Lexicon,
+  ) {
     this.search = new MiniSearch<FactDocument>({
       fields: ['text', 'ask', 'names'],
       tokenize: (text) => words(text),
-      processTerm: (term) => searchTerm(term),
+      processTerm: (term) => lexicon.term(term),
       searchOptions: {
         boost: { ...fields },
         // Typos only in longer words the pack doesn't use as typed: a fuzzy "car" would
@@ -50,7 +50,7 @@ export class FactIndex {
     });
     this.search.addAll(documents);
     for (const document of documents) {
-      const terms = new Set(termsOf(`${document.text} ${document.ask} ${document.names}`));
+      const terms = new Set(this.lexicon.terms(`${document.text} ${document.ask} ${document.names}`));
       for (const term of terms) {
         this.vocabulary.add(term);
         this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -59,7 +59,7 @@ export class FactIndex {
     for (const fact of pack.facts)
       this.phrasings.set(
         fact.id,
-        fact.ask.map((ask) => new Set(termsOf(ask))),
+        fact.ask.map((ask) => new Set(this.lexicon.terms(ask))),
       );
   }
 

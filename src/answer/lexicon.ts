@@ -1,27 +1,14 @@
+import { stemmer } from 'stemmer';
+import { words } from './text.js';
+
 /**
- * Words people use for the same thing when asking about a film. Retrieval
- * (BM25) only matches shared terms, so each group folds into its first word,
- * on both the question and the facts. Plain English, nothing film-specific.
+ * Words people use for the same thing when asking about any film: retrieval
+ * (BM25) only matches shared terms, so each group folds into its first word, on
+ * both the question and the facts. A film's own vocabulary ("completes" for
+ * dies, the wristbands) lives in its pack's lexicon.json and is added per pack.
  */
-const GROUPS: readonly (readonly string[])[] = [
-  [
-    'die',
-    'dies',
-    'died',
-    'dying',
-    'death',
-    'dead',
-    'complete',
-    'completes',
-    'completed',
-    'completing',
-    'completion',
-    'kill',
-    'killed',
-    'flatline',
-    'flatlines',
-    'flatlined',
-  ],
+const GENERIC: readonly (readonly string[])[] = [
+  ['die', 'dies', 'died', 'dying', 'death', 'dead', 'kill', 'killed'],
   ['dismiss', 'dismissed', 'fire', 'fired', 'sack', 'sacked', 'removed', 'kicked'],
   [
     'play',
@@ -48,13 +35,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['love', 'loves', 'loved', 'romance', 'feelings', 'crush'],
   ['kiss', 'kisses', 'kissed'],
   ['sex', 'sleep', 'slept', 'intimate'],
-  ['clone', 'clones', 'cloned', 'copy', 'copies', 'modelled', 'modeled'],
-  ['organ', 'organs', 'liver', 'kidney'],
-  ['donate', 'donates', 'donated', 'donation', 'donations', 'donor', 'donors', 'harvest', 'harvested'],
-  ['teacher', 'teachers', 'guardian', 'guardians'],
   ['school', 'boarding'],
   ['art', 'artwork', 'drawing', 'drawings', 'painting', 'paintings', 'draw', 'draws', 'paint'],
-  ['tape', 'cassette', 'song', 'music', 'album'],
   ['end', 'ending', 'ends', 'finale', 'last', 'final'],
   ['start', 'begin', 'beginning', 'opening', 'opens', 'first'],
   ['real', 'true', 'truth', 'exist', 'exists', 'myth', 'rumour', 'rumor', 'rumours', 'rumors'],
@@ -62,13 +44,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['sad', 'cry', 'cries', 'cried', 'crying', 'tears', 'upset'],
   ['old', 'age', 'aged'],
   ['beach', 'sea', 'seaside', 'shore', 'coast'],
-  ['boat', 'ship', 'shipwreck', 'wreck'],
   ['operation', 'operations', 'op', 'ops', 'surgery', 'operating', 'operated'],
-  ['hospital', 'centre', 'center', 'centres', 'centers', 'clinic'],
-  ['bracelet', 'bracelets', 'wristband', 'wristbands', 'wrist'],
-  ['magazine', 'magazines', 'porn', 'pornography'],
-  ['office', 'agency', 'travel'],
-  ['check', 'checks', 'checked', 'sign', 'scan', 'scans', 'scanned', 'log', 'clock'],
   [
     'hit',
     'hits',
@@ -99,10 +75,6 @@ const GROUPS: readonly (readonly string[])[] = [
   ['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained'],
 ];
 
-const CANONICAL = new Map<string, string>(GROUPS.flatMap((group) => group.map((word) => [word, group[0]!])));
-
-export const canonicalWord = (word: string): string | undefined => CANONICAL.get(word);
-
 /** Words that carry no meaning in a question about a film. */
 export const STOPWORDS = new Set(
   `a an the and or but if of to in on at by for with from into onto about as is are was were be been being am do does did
@@ -119,3 +91,27 @@ export const STOPWORDS = new Set(
   till 2 4 anything something everything anyone someone everyone nothing worst
   quien es qui est wer ist el la le der das`.split(/\s+/),
 );
+
+/** Folds words into search terms: synonyms to one word, then Porter stems. Stopwords give null. */
+export class Lexicon {
+  private readonly canonical = new Map<string, string>();
+
+  constructor(filmGroups: readonly (readonly string[])[] = []) {
+    for (const group of [...GENERIC, ...filmGroups]) {
+      // A film group that shares a word with an earlier group joins it rather than splitting it.
+      const head = group.map((word) => this.canonical.get(word)).find(Boolean) ?? group[0]!;
+      for (const word of group) if (!this.canonical.has(word)) this.canonical.set(word, head);
+    }
+  }
+
+  term(word: string): string | null {
+    if (STOPWORDS.has(word)) return null;
+    return this.canonical.get(word) ?? stemmer(word);
+  }
+
+  terms(text: string): string[] {
+    return words(text)
+      .map((word) => this.term(word))
+      .filter((term): term is string => term !== null);
+  }
+}

@@ -1,6 +1,3 @@
-import { stemmer } from 'stemmer';
-import { canonicalWord, STOPWORDS } from './lexicon.js';
-
 /**
  * Idioms that mean one word, so retrieval sees the word ("went out with" is a
  * relationship). Each becomes its lexicon group's own word, which no name resembles.
@@ -35,16 +32,3 @@ export const words = (value: string): string[] =>
     .split(/[\s-]+/)
     .map((word) => word.replace(/^'+|'+$/g, '').replace(/'s$/, ''))
     .filter(Boolean);
-
-/** One search term per word: synonyms folded, then Porter-stemmed. Stopwords give null. */
-export const searchTerm = (word: string): string | null => {
-  if (STOPWORDS.has(word)) return null;
-  const canonical = canonicalWord(word);
-  if (canonical) return canonical;
-  return stemmer(word);
-};
-
-export const contentTerms = (value: string): string[] =>
-  words(value)
-    .map(searchTerm)
-    .filter((term): term is string => term !== null);

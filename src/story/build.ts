@@ -78,6 +78,7 @@ export const buildPack = (raw: RawPack): Pack => {
     beats,
     facts,
     checkpoints,
+    lexicon: raw['lexicon.json'].synonyms,
     entity: (id) => entities.get(id),
     chapterAt: (seconds) => chapters.find((c) => seconds < c.end) ?? chapters.at(-1)!,
   };

@@ -10,6 +10,8 @@ export interface Pack {
   readonly beats: readonly Beat[];
   readonly facts: readonly Fact[];
   readonly checkpoints: readonly Checkpoint[];
+  /** The film's own synonyms (lexicon.json), for matching how people ask. */
+  readonly lexicon: readonly (readonly string[])[];
   entity(id: string): Entity | undefined;
   chapterAt(seconds: number): Chapter;
 }

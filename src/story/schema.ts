@@ -101,6 +101,13 @@ export const checkpointSchema = z.strictObject({
   questions: z.array(text).min(1),
 });
 
+export const lexiconFileSchema = z.strictObject({
+  ...schemaRef,
+  synonyms: z
+    .array(z.array(text).min(2))
+    .describe("Groups of words that mean the same in this film's world; each folds into its first word."),
+});
+
 const listFile = <K extends string, T extends z.ZodType>(key: K, item: T) =>
   z.strictObject({ ...schemaRef, [key]: z.array(item) } as { $schema: z.ZodOptional<z.ZodString> } & Record<
     K,
@@ -117,6 +124,11 @@ export const packFiles = {
   'beats.json': listFile('beats', beatSchema),
   'facts.json': listFile('facts', factSchema),
   'checkpoints.json': listFile('checkpoints', checkpointSchema),
+} as const;
+
+/** Files a pack may leave out, and what it then has instead. */
+export const optionalPackFiles = {
+  'lexicon.json': { schema: lexiconFileSchema, absent: { synonyms: [] } },
 } as const;
 
 export type PackFileName = keyof typeof packFiles;
