@@ -1,17 +1,13 @@
 import { distance } from 'fastest-levenshtein';
-import {
-  entityName,
-  isKnownAt,
-  revealedAt,
-  type Beat,
-  type Chapter,
-  type Entity,
-  type Fact,
-  type Pack,
-} from '../story/pack.js';
+import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
+import { nextFact, sceneRecap } from './story-steps.js';
+import { suggestions } from './suggestions.js';
+import { DEFAULT_TUNING, type Tuning } from './tuning.js';
+
+export { DEFAULT_TUNING, type Tuning };
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
@@ -33,30 +29,6 @@ export type Answer =
 const MAX_ITEMS = 3;
 const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
-
-/** The weights behind ranking, measured with `npm run bench:qa`; exposed so they can be re-measured. */
-export interface Tuning {
-  readonly fields: { readonly ask: number; readonly text: number; readonly names: number };
-  /** Facts scoring at least this share of the best one join the answer. */
-  readonly closeScore: number;
-  /** Per named entity a fact is about (up to two), and for a fact about none of them. */
-  readonly namedBoost: number;
-  readonly unnamedPenalty: number;
-  readonly chapterBoost: number;
-  readonly cueBoost: number;
-  /** Weight of the question's similarity to the fact's own "ask" phrasings. */
-  readonly askSimilarity: number;
-}
-
-export const DEFAULT_TUNING: Tuning = {
-  fields: { ask: 3, text: 1, names: 1.5 },
-  closeScore: 0.4,
-  namedBoost: 0.5,
-  unnamedPenalty: 0.8,
-  chapterBoost: 1.3,
-  cueBoost: 1.3,
-  askSimilarity: 4,
-};
 
 /** Hints in a fact's text that it answers a given kind of question. */
 const CUES: Partial<Record<QuestionWord, RegExp>> = {
@@ -110,7 +82,7 @@ export class AnswerEngine {
         reason: intent.characters.every((c) => c.introducedAt.end <= position)
           ? `my notes don't credit an actor for ${listWords(intent.characters.map((c) => c.name))}`
           : "my notes don't credit an actor for that character",
-        suggestions: this.suggestions([], mentions, position),
+        suggestions: suggestions(this.pack, [], mentions, position),
       };
     const structured = this.structured(intent, question, mentions, position);
     if (structured?.length) return { kind: 'answer', items: structured };
@@ -133,7 +105,8 @@ export class AnswerEngine {
     if (!best)
       return {
         kind: 'none',
-        suggestions: this.suggestions(
+        suggestions: suggestions(
+          this.pack,
           ranked.map((hit) => hit.fact),
           mentions,
           position,
@@ -148,7 +121,7 @@ export class AnswerEngine {
       )
       .map((hit) => hit.fact);
     // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
-    const next = CONSEQUENCE.test(question) ? this.nextFact(best.fact) : undefined;
+    const next = CONSEQUENCE.test(question) ? nextFact(this.pack, best.fact) : undefined;
     const facts = next && !picked.includes(next) ? [picked[0]!, next, ...picked.slice(1)] : picked;
     return {
       kind: 'answer',
@@ -157,29 +130,6 @@ export class AnswerEngine {
         .sort((a, b) => revealedAt(a) - revealedAt(b))
         .map(fromFact),
     };
-  }
-
-  /** The next thing the film shows about the same people, within a couple of scenes. */
-  private nextFact(fact: Fact): Fact | undefined {
-    const from = fact.learnedAt;
-    if (!from) return undefined;
-    return this.pack.facts
-      .filter(
-        (other) =>
-          other !== fact &&
-          other.learnedAt !== null &&
-          other.learnedAt.index >= from.index &&
-          other.learnedAt.index <= from.index + 2 &&
-          other.about.some((id) => fact.about.includes(id)),
-      )
-      .sort(
-        (a, b) => revealedAt(a) - revealedAt(b) || this.pack.facts.indexOf(a) - this.pack.facts.indexOf(b),
-      )
-      .find(
-        (other) =>
-          other.learnedAt!.index > from.index ||
-          this.pack.facts.indexOf(other) > this.pack.facts.indexOf(fact),
-      );
   }
 
   private structured(
@@ -204,26 +154,12 @@ export class AnswerEngine {
           at: chapter.start,
         }));
       case 'recap':
-        return this.recap(intent.chapter, intent.place);
+        return sceneRecap(this.pack, intent.chapter, intent.place, MAX_ITEMS);
       case 'identity':
         return this.identity(intent.entity, question, mentions, position);
       case 'search':
         return undefined;
     }
-  }
-
-  /**
-   * "What happens at the beach", "what's the 1994 part about": the first scene
-   * there, then the weightiest (most facts learned), in film order.
-   */
-  private recap(chapter?: Chapter, place?: Entity): AnswerItem[] {
-    const weight = (beat: Beat) => this.pack.facts.filter((fact) => fact.learnedAt === beat).length;
-    const [first, ...rest] = this.pack.beats.filter(
-      (beat) => (chapter ? beat.chapter === chapter : true) && (place ? beat.place === place.id : true),
-    );
-    if (!first) return [];
-    const chosen = [first, ...rest.sort((a, b) => weight(b) - weight(a)).slice(0, MAX_ITEMS - 1)];
-    return chosen.sort((a, b) => a.at - b.at).map((beat) => ({ text: beat.summary, at: beat.end }));
   }
 
   /**
@@ -312,23 +248,5 @@ export class AnswerEngine {
       if (this.knownTerms.size < 10_000) this.knownTerms.set(term, known);
     }
     return known;
-  }
-
-  /** Up to three questions the pack can answer without spoiling anything at this position. */
-  private suggestions(related: readonly Fact[], mentions: readonly Mention[], position: number): string[] {
-    const named = mentionedEntityIds(mentions);
-    const safe = (fact: Fact) => isKnownAt(fact, position);
-    const pool = [
-      ...related.filter(safe),
-      ...this.pack.facts.filter((fact) => safe(fact) && fact.about.some((id) => named.has(id))),
-      ...this.pack.facts.filter((fact) => fact.kind === 'film'),
-    ];
-    const out = new Set<string>();
-    for (const fact of pool) {
-      if (out.size >= 3) break;
-      const phrasing = fact.ask[0];
-      if (phrasing) out.add(phrasing);
-    }
-    return [...out];
   }
 }

@@ -1,0 +1,23 @@
+/** The weights behind ranking, measured with `npm run bench:qa`; exposed so they can be re-measured. */
+export interface Tuning {
+  readonly fields: { readonly ask: number; readonly text: number; readonly names: number };
+  /** Facts scoring at least this share of the best one join the answer. */
+  readonly closeScore: number;
+  /** Per named entity a fact is about (up to two), and for a fact about none of them. */
+  readonly namedBoost: number;
+  readonly unnamedPenalty: number;
+  readonly chapterBoost: number;
+  readonly cueBoost: number;
+  /** Weight of the question's similarity to the fact's own "ask" phrasings. */
+  readonly askSimilarity: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  fields: { ask: 3, text: 1, names: 1.5 },
+  closeScore: 0.4,
+  namedBoost: 0.5,
+  unnamedPenalty: 0.8,
+  chapterBoost: 1.3,
+  cueBoost: 1.3,
+  askSimilarity: 4,
+};
