@@ -1,16 +1,9 @@
-import { describePosition, type Position, type PositionSource } from '../position/position.js';
+import { describePosition, SOURCE_NOTE, type Position, type PositionSource } from '../position/position.js';
 import { reply, small, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
 import { revealLabel } from '../spoilers/reveal.js';
 import type { Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import type { Answer, AnswerItem } from './engine.js';
-
-const SOURCE_NOTE: Record<PositionSource, string> = {
-  option: '',
-  progress: ' (your saved /progress)',
-  party: " (this channel's watch party)",
-  default: ': you gave no position, so I hid the whole film. Add watched: or use /progress set',
-};
 
 export interface Audience {
   /** How far the asker has watched: what may be plain for them. */

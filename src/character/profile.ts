@@ -1,5 +1,6 @@
-import { describePosition } from '../position/position.js';
-import type { PositionSource, ResolvedPosition } from '../progress/position-for.js';
+import { creditSuffix } from '../film/credits.js';
+import { describePosition, SOURCE_NOTE } from '../position/position.js';
+import type { ResolvedPosition } from '../progress/position-for.js';
 import { LIMITS } from '../reply/limits.js';
 import { reply, spoiler, strong, text, type Line, type Reply, type ReplyEmbed } from '../reply/model.js';
 import { renderLines } from '../reply/render.js';
@@ -7,14 +8,6 @@ import { isKnownAt, type Character, type Fact, type Pack, revealedAt } from '../
 import { formatFilmTime } from '../story/time.js';
 import { nameIsSafe } from './names.js';
 
-const PLAYS = { adult: '', child: ' (as a child)', both: '' } as const;
-const SOURCE: Record<PositionSource, string> = {
-  option: '',
-  progress: ' (your saved /progress)',
-  party: " (this channel's watch party)",
-  default:
-    ': you gave no position, so everything after the start is hidden. Add watched: or use /progress set',
-};
 /**
  * Room for each embed's description: together under Discord's 6000 characters
  * for all embeds of a message, with a margin for titles and the "and N more" line.
@@ -82,10 +75,10 @@ export const characterProfile = (pack: Pack, character: Character, at: ResolvedP
           spoiler(nameIsSafe(character, seconds) ? character.role : `${character.name}: ${character.role}`),
         ],
       ];
-  const cast = character.actors.map((actor) => `${actor.name}${PLAYS[actor.plays]}`).join(', ');
+  const cast = character.actors.map((actor) => `${actor.name}${creditSuffix[actor.plays]}`).join(', ');
   if (cast) who.push([strong('Played by'), text(`: ${cast}`)]);
 
-  const knownHead: Line[] = [[strong(`What you know at ${where}`), text(`${SOURCE[at.source]}:`)]];
+  const knownHead: Line[] = [[strong(`What you know at ${where}`), text(`${SOURCE_NOTE[at.source]}:`)]];
   if (known.length === 0) knownHead.push([text(met ? 'Nothing more yet.' : 'Nothing yet.')]);
   const embeds: ReplyEmbed[] = [
     {

@@ -1,14 +1,13 @@
 import type { Pack } from '../story/pack.js';
+import { creditSuffix } from './credits.js';
 import { formatFilmTime } from '../story/time.js';
 import { reply, text, type Reply } from '../reply/model.js';
-
-const plays = { adult: '', child: ' (as a child)', both: '' } as const;
 
 /** The film at a glance: only what a poster or the opening credits would tell you. */
 export const filmCard = (pack: Pack): Reply => {
   const { film } = pack;
   const cast = pack.characters.flatMap((character) =>
-    character.actors.map((actor) => `${actor.name}: ${character.name}${plays[actor.plays]}`),
+    character.actors.map((actor) => `${actor.name}: ${character.name}${creditSuffix[actor.plays]}`),
   );
   const chapters = pack.chapters.map(
     (chapter) => `${chapter.title} (about ${formatFilmTime(chapter.start)}–${formatFilmTime(chapter.end)})`,
