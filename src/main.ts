@@ -1,35 +1,24 @@
 import { commands } from '../commands/index.js';
 import { createApp } from './app/create.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig } from './config.js';
 import { startBot, type RunningBot } from './discord/bot.js';
 import { shardingRefusal } from './discord/shard.js';
 import { createLogger } from './logger.js';
+import { configOrExit, exitWith } from './startup.js';
 
 /** How long shutdown may take before the process gives up waiting and exits non-zero. */
 const SHUTDOWN_LIMIT_MS = 8000;
 
-const fail = (message: string): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-};
-
 const main = async () => {
-  const config = (() => {
-    try {
-      return loadConfig();
-    } catch (error) {
-      return fail(error instanceof ConfigError ? error.message : String(error));
-    }
-  })();
+  const config = configOrExit();
   const token = config.DISCORD_TOKEN;
   if (!token)
-    return fail(
+    return exitWith(
       'DISCORD_TOKEN is not set: copy .env.example to .env and add your bot token (see README, "Discord setup"), or try the bot offline with `npm run console`.',
     );
   // A shard of `npm run start:sharded` (SHARDS set by the manager) shares its state, so only Redis will do.
   const refusal = config.SHARDS === undefined ? undefined : shardingRefusal(config.STORE_URL);
-  if (refusal) return fail(refusal);
+  if (refusal) return exitWith(refusal);
   // discord.js's Client reads SHARDS and SHARD_COUNT from the environment as its own options. Only
   // a shard of start:sharded means them for it; otherwise SHARD_COUNT is start:sharded's setting
   // (from .env, say), and `auto` or a blank would reach the client as NaN and stop it.
@@ -76,5 +65,5 @@ const main = async () => {
 };
 
 void main().catch((error: unknown) =>
-  fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`),
+  exitWith(`Could not start: ${error instanceof Error ? error.message : String(error)}`),
 );

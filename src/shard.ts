@@ -5,19 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { shardingRefusal } from './discord/shard.js';
 import { createLogger } from './logger.js';
+import { configOrExit, exitWith } from './startup.js';
 
 /** How long the shards get to finish in-flight work and leave the gateway (each has 8 s of its own). */
 const SHUTDOWN_LIMIT_MS = 10_000;
 /** Discord allows one identify per 5 s per bucket; spawning slower than that avoids waiting in the shard. */
 const SPAWN_DELAY_MS = 5500;
-
-const fail = (message: string): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-};
 
 /** Discord's recommended shard count, asked through DISCORD_API_URL (a rate-limit proxy, if set). */
 const recommendedShards = async (config: Config, token: string): Promise<number> => {
@@ -27,18 +23,12 @@ const recommendedShards = async (config: Config, token: string): Promise<number>
 };
 
 const main = async () => {
-  const config = (() => {
-    try {
-      return loadConfig();
-    } catch (error) {
-      return fail(error instanceof ConfigError ? error.message : String(error));
-    }
-  })();
+  const config = configOrExit();
   const token =
     config.DISCORD_TOKEN ??
-    fail('DISCORD_TOKEN is not set: copy .env.example to .env and add your bot token (see README).');
+    exitWith('DISCORD_TOKEN is not set: copy .env.example to .env and add your bot token (see README).');
   const refusal = shardingRefusal(config.STORE_URL);
-  if (refusal) return fail(refusal);
+  if (refusal) return exitWith(refusal);
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === 'development' });
 
   const totalShards =
@@ -97,5 +87,5 @@ const main = async () => {
 };
 
 void main().catch((error: unknown) =>
-  fail(`Could not start the shards: ${error instanceof Error ? error.message : String(error)}`),
+  exitWith(`Could not start the shards: ${error instanceof Error ? error.message : String(error)}`),
 );
