@@ -18,8 +18,8 @@ export interface Evidence {
 const RARE = 3;
 const NAME_REQUEST = /\b(name|last name|surname)\b/i;
 const HOW_OLD = /\bhow old\b/i;
-const AGE =
-  /\b(\d+|twelve|eighteen|twenty\w*)\b.{0,12}\b(years? old|year-old)\b|\b(age|aged) \d+|\bat (\d+|twelve|eighteen)\b/i;
+// An age is a small number, never a year: "12", "eighteen", "28 years old".
+const AGE = /\b(\d{1,2}|twelve|eighteen|twenty[\w-]*)\b(?!\d)/i;
 const NUMBER =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|hundred|first|second|third|fourth|half|minutes?|hours?|days?|weeks?|months?|years?)\b/i;
 
