@@ -53,6 +53,9 @@ export const answers = ({
   frequency,
 }: Omit<Evidence, 'knows'>): boolean => {
   if (top.terms.length === 0) return false;
+  // Credits answer cast questions before retrieval; a question about someone wants the story.
+  if (top.fact.kind === 'film' && mentions.some((m) => m.type === 'entity' && m.entity.kind === 'character'))
+    return false;
   // A rare word is what the question is really about ("surname"); common ones ("end") are not.
   // A named thing or place the fact is about ("the sale") is specific enough on its own.
   const specific = asked.some((term) => frequency(term) > 0 && frequency(term) <= RARE);
