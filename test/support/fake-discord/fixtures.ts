@@ -97,6 +97,22 @@ export const CHANNELS: readonly GuildChannel[] = [
   channel(IDS.screening, 'screening-room', ChannelType.GuildVoice, 2),
 ];
 
+/**
+ * More text channels like #film-club (same permissions) in the fixture guild,
+ * for benchmarks that need many, one watch party each. Call it before the bot
+ * connects, so they are in GUILD_CREATE; they stay for the rest of the process.
+ * Tests don't use it: without a call the guild is exactly the one above.
+ */
+export const addTextChannels = (ids: readonly string[]): void => {
+  const all = CHANNELS as GuildChannel[];
+  const known = new Set(all.map((existing) => existing.id));
+  for (const id of ids)
+    if (!known.has(id)) {
+      known.add(id);
+      all.push(channel(id, `party-${all.length}`, ChannelType.GuildText, all.length));
+    }
+};
+
 export interface MemberFixture {
   readonly user: APIUser;
   readonly roles: readonly string[];

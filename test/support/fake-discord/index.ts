@@ -24,7 +24,7 @@ import { interactionRoutes } from './routes-interactions.js';
 import { FakeState } from './state.js';
 
 export { IDS } from './ids.js';
-export { USERS, BOT_PERMISSIONS } from './fixtures.js';
+export { USERS, BOT_PERMISSIONS, addTextChannels } from './fixtures.js';
 export { visible, type VisibleMessage } from './state.js';
 export type { PendingInteraction } from './pending.js';
 export type { RecordedCall } from './recorder.js';

@@ -102,4 +102,20 @@ export class FakeState extends Changes {
   interactionByToken(token: string): InteractionRecord | undefined {
     return this.tokens.get(token);
   }
+
+  /**
+   * Drops an interaction the bot has finished with, and the messages it made
+   * (not the message a button was on): for long benchmarks, where keeping
+   * every one would grow the fake's memory, not the bot's. Its token is
+   * unknown afterwards, as after Discord's 15 minutes.
+   */
+  forgetInteraction(id: string): void {
+    const record = this.interactions.get(id);
+    if (!record) return;
+    this.interactions.delete(id);
+    this.tokens.delete(record.payload.token);
+    const clicked = 'message' in record.payload ? record.payload.message?.id : undefined;
+    if (record.original && record.original.id !== clicked) this.messages.delete(record.original.id);
+    for (const followUp of record.followUps) this.messages.delete(followUp.id);
+  }
 }
