@@ -5,9 +5,21 @@ import { renderLines } from '../reply/render.js';
 import type { Beat, Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 
-/** Characters a set of lines takes once rendered (escaped, spoilers wrapped), uncut. */
+const lineLengths = new WeakMap<Line, number>();
+const lineLength = (line: Line): number => {
+  let length = lineLengths.get(line);
+  if (length === undefined)
+    lineLengths.set(line, (length = renderLines([line], Number.MAX_SAFE_INTEGER).length));
+  return length;
+};
+
+/**
+ * Characters a set of lines takes once rendered (escaped, spoilers wrapped),
+ * uncut. Fitting a full recap measures the same lines hundreds of times, so
+ * each line's length is worked out once.
+ */
 export const renderedLength = (lines: readonly Line[]): number =>
-  renderLines(lines, Number.MAX_SAFE_INTEGER).length;
+  lines.length === 0 ? 0 : lines.reduce((sum, line) => sum + lineLength(line), lines.length - 1);
 
 /** What an embed counts against Discord's 6000-character total for a message. */
 export const embedSize = (embed: ReplyEmbed): number =>
@@ -34,8 +46,15 @@ export const partyWarning = (partySeconds: number): Line => [
   ),
 ];
 
+const beatLines = new WeakMap<Beat, { plain?: Line; hidden?: Line }>();
+
 /** "0:29 In class Miss Lucy says…", the scene itself behind spoiler bars when hidden. */
-export const beatLine = (beat: Beat, hidden: boolean): Line =>
-  hidden
+export const beatLine = (beat: Beat, hidden: boolean): Line => {
+  // The same line object each time, so its measured length is reused.
+  const cached = beatLines.get(beat) ?? {};
+  const line = (cached[hidden ? 'hidden' : 'plain'] ??= hidden
     ? [strong(formatFilmTime(beat.at)), text(' '), spoiler(beat.summary)]
-    : [strong(formatFilmTime(beat.at)), text(` ${beat.summary}`)];
+    : [strong(formatFilmTime(beat.at)), text(` ${beat.summary}`)]);
+  beatLines.set(beat, cached);
+  return line;
+};
