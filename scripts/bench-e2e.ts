@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { createApp } from '../src/app/create.js';
 import { SimulatedClock } from '../src/clock.js';
-import { loadConfig } from '../src/config.js';
+import { testConfig } from '../test/support/app.js';
 import { startBot } from '../src/discord/bot.js';
 import { createLogger } from '../src/logger.js';
 import { TEST_CLIENT_OPTIONS } from '../test/e2e/support/harness.js';
@@ -43,18 +43,7 @@ const percentile = (sorted: readonly number[], p: number) =>
 const main = async () => {
   const line = chooseLine(values.command!);
   const fake = await startFakeDiscord({ registry: commands, timeoutMs: 10_000 });
-  const config = loadConfig(
-    {
-      STORE_URL: 'memory://',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      DISCORD_API_URL: fake.apiUrl,
-      // One fake user sends every interaction: measure the command, not its cooldown.
-      COOLDOWN_ASK_SECONDS: '0',
-      COOLDOWN_RECAP_SECONDS: '0',
-    },
-    { dotenv: false },
-  );
+  const config = testConfig({ DISCORD_API_URL: fake.apiUrl, NODE_ENV: 'production' });
   const logger = createLogger({ level: 'error' });
   const app = await createApp({ config, logger, clock: new SimulatedClock() });
   const bot = await startBot(app, commands, fake.token, TEST_CLIENT_OPTIONS);

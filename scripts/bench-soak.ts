@@ -23,7 +23,7 @@ import { commands } from '../commands/index.js';
 import { createApp } from '../src/app/create.js';
 import { systemClock } from '../src/clock.js';
 import { GENERIC_FAILURE, STALE_BUTTON } from '../src/command/run.js';
-import { loadConfig } from '../src/config.js';
+import { testConfig } from '../test/support/app.js';
 import { startBot } from '../src/discord/bot.js';
 import { RESTARTING } from '../src/discord/router.js';
 import { REDACT_PATHS } from '../src/logger.js';
@@ -146,18 +146,7 @@ addTextChannels(partyChannels);
 const fake = await startFakeDiscord({ registry: commands, timeoutMs: CALLBACK_TIMEOUT_MS });
 // Many interactions are awaited at once; each waits on the fake's change events.
 fake.state.setMaxListeners(0);
-const config = loadConfig(
-  {
-    STORE_URL: 'memory://',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
-    DISCORD_API_URL: fake.apiUrl,
-    // Two fake users send every interaction: measure the commands, not their cooldowns.
-    COOLDOWN_ASK_SECONDS: '0',
-    COOLDOWN_RECAP_SECONDS: '0',
-  },
-  { dotenv: false },
-);
+const config = testConfig({ DISCORD_API_URL: fake.apiUrl, NODE_ENV: 'production' });
 const app = await createApp({ config, logger, clock: systemClock });
 const bot = await startBot(app, commands, fake.token, TEST_CLIENT_OPTIONS);
 await bot.ready;
