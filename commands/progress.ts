@@ -5,10 +5,10 @@ import { parsePosition } from '../src/position/parse.js';
 import { describePosition } from '../src/position/position.js';
 import { positionChoices } from '../src/progress/choices.js';
 import { clearProgress, loadProgress, saveProgress } from '../src/progress/progress.js';
-import { raw, reply, strong, text } from '../src/reply/model.js';
+import { reply, strong, text } from '../src/reply/model.js';
+import { relativeTime } from '../src/reply/syntax.js';
 
 /** Discord's relative timestamp: "3 hours ago", in the reader's own language and time zone. */
-const ago = (ms: number) => raw(`<t:${Math.floor(ms / 1000)}:R>`);
 
 export default {
   data: new SlashCommandBuilder()
@@ -59,7 +59,7 @@ export default {
             [
               strong(film),
               text(`: you are at ${describePosition(saved.position, runtime)}, saved `),
-              ago(saved.savedAt),
+              relativeTime(saved.savedAt),
               text('.'),
             ],
           ],

@@ -1,16 +1,7 @@
-import { time } from '@discordjs/formatters';
 import { customId } from '../command/custom-id.js';
-import { raw, type ReplyButton, type Span } from '../reply/model.js';
+import type { ReplyButton } from '../reply/model.js';
 
-/** `<t:UNIX:F>`: Discord shows it in each reader's own timezone. */
-export const fullTime = (ms: number): Span => raw(time(Math.floor(ms / 1000), 'F'));
-/** `<t:UNIX:R>`: "in 10 minutes", kept current by Discord. */
-export const relativeTime = (ms: number): Span => raw(time(Math.floor(ms / 1000), 'R'));
-
-export const channelMention = (channelId: string): Span => raw(`<#${channelId}>`);
-/** A mention shown as a name; it pings only if the reply's `mentions` list allows it. */
-export const userMention = (userId: string): Span => raw(`<@${userId}>`);
-export const roleMention = (roleId: string): Span => raw(`<@&${roleId}>`);
+export { channelMention, fullTime, relativeTime, roleMention, userMention } from '../reply/syntax.js';
 
 export type PartyButtonAction = 'remind' | 'catchup' | 'where';
 

@@ -40,7 +40,7 @@ describe.skipIf(!available)('npm run start:sharded against the fake Discord and 
           timeout: 20_000,
           interval: 100,
         })
-        .toContain('every shard is up');
+        .toEqual(expect.arrayContaining(['every shard is up', 'connected to Discord']));
       const lines = logLines(manager.output.stderr);
       // The fake Discord recommends one shard.
       expect(lines).toContainEqual(

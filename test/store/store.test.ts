@@ -84,12 +84,8 @@ describe.each(reachableBackends().map((make) => [make().name, make] as const))(
   },
 );
 
-describe('Redis', () => {
-  // Named so a run without Redis says so in its report, rather than passing quietly without it.
-  it.skipIf(!REDIS_URL)(
-    REDIS_URL
-      ? `the store tests above also ran against ${REDIS_URL}`
-      : 'Redis store tests are skipped: set REDIS_URL to run them',
-    () => expect(REDIS_URL).toBeTruthy(),
-  );
-});
+// Named so a run without Redis says so in its report, rather than passing quietly without it.
+if (!REDIS_URL)
+  describe('Redis', () => {
+    it.skip('Redis store tests are skipped: set REDIS_URL to run them', () => undefined);
+  });
