@@ -1,6 +1,7 @@
 import type { Fact } from '../story/pack.js';
 import type { Mention } from './entities.js';
 import type { QuestionWord } from './intent.js';
+import { words } from './text.js';
 
 export interface Evidence {
   readonly question: string;
@@ -13,11 +14,20 @@ export interface Evidence {
   readonly knows: (term: string) => boolean;
   /** How many facts use a term. */
   readonly frequency: (term: string) => number;
+  /** Whether a word belongs to the name of a character or place in the pack. */
+  readonly isPackName: (word: string) => boolean;
+  /** The search term a word folds into (null for a stopword). */
+  readonly term: (word: string) => string | null;
 }
 
 const RARE = 3;
 const NAME_REQUEST = /\b(name|last name|surname)\b/i;
 const HOW_OLD = /\bhow old\b/i;
+// "What car does Kathy drive", "which song is on the tape": things that have a title or a make.
+const TITLE_REQUEST =
+  /\b(what|which|wat|whats)( kind of| sort of| type of)? (car|book|novel|song|sitcom|show|programme|program|series|film|movie|band|album|brand|model|poem|game|magazine)\b/i;
+// A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
+const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".
 const AGE = /\b(\d{1,2}|twelve|eighteen|twenty[\w-]*)\b(?!\d)/i;
 const NUMBER =
@@ -51,6 +61,8 @@ export const answers = ({
   asked,
   top,
   frequency,
+  isPackName,
+  term,
 }: Omit<Evidence, 'knows'>): boolean => {
   if (top.terms.length === 0) return false;
   // Credits answer cast questions before retrieval; a question about someone wants the story.
@@ -84,6 +96,15 @@ export const answers = ({
     if (others.length > 0 && !others.some((term) => top.terms.includes(term))) return false;
     if (things.length > 0 && !things.some((id) => top.fact.about.includes(id))) return false;
   }
+  // "What sitcom are they watching" is not answered by "watching a sitcom": the fact must name it.
+  const titled = TITLE_REQUEST.exec(question)?.[3];
+  if (titled) {
+    const about = (m: Mention) => m.type === 'entity' && top.fact.about.includes(m.entity.id);
+    const word = words(question).indexOf(titled);
+    const inName = mentions.find((m) => m.start <= word && word < m.end);
+    const concerns = inName ? about(inName) : top.terms.includes(term(titled) ?? titled);
+    if (!concerns || !namesATitle(top.fact.text, isPackName)) return false;
+  }
   if (questionWord !== 'how-many') return true;
   // "How old is Madame" wants a number about Madame (an age, when asked "how old"), not Kathy's age.
   const people = mentions.flatMap((m) =>
@@ -94,3 +115,14 @@ export const answers = ({
     wanted.test(top.fact.text) && (people.length === 0 || people.some((id) => top.fact.about.includes(id)))
   );
 };
+
+/**
+ * Whether a fact names a title or a make: a quoted name, or a capitalised word
+ * that starts no sentence and names no one in the story ("a sitcom" does not).
+ */
+const namesATitle = (text: string, isPackName: (word: string) => boolean): boolean =>
+  QUOTED.test(text) ||
+  [...text.matchAll(/(^|[.!?:;]\s+|\s)([A-Z][a-z][\w'-]*)/g)].some(
+    ([, before, word]) =>
+      before !== '' && !/[.!?:;]/.test(before!) && !isPackName(word!.toLowerCase().replace(/'s$/, '')),
+  );

@@ -27,6 +27,7 @@ export type Answer =
   | { readonly kind: 'none'; readonly suggestions: readonly string[]; readonly reason?: string };
 
 const MAX_ITEMS = 3;
+const MAX_RECAP_SCENES = 5;
 const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
 
@@ -55,6 +56,7 @@ export class AnswerEngine {
   private readonly lexicon: Lexicon;
   private readonly title: RegExp;
   private readonly knownTerms = new Map<string, boolean>();
+  private readonly nameWords: ReadonlySet<string>;
 
   constructor(
     private readonly pack: Pack,
@@ -63,6 +65,11 @@ export class AnswerEngine {
     this.lexicon = new Lexicon(pack.lexicon);
     this.index = new FactIndex(pack, tuning.fields, this.lexicon);
     this.matcher = new EntityMatcher(pack);
+    this.nameWords = new Set(
+      [...pack.characters, ...pack.places].flatMap((entity) =>
+        [entityName(entity), ...entity.aliases].flatMap((name) => words(name)),
+      ),
+    );
     this.title = new RegExp(
       `\\b${normalizeText(pack.film.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`,
       'g',
@@ -88,7 +95,9 @@ export class AnswerEngine {
     if (structured?.length) return { kind: 'answer', items: structured };
 
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
-    const ranked = this.search(question, mentions, intent);
+    const ranked = this.search(question, mentions, intent).filter((hit) =>
+      this.isLaterPart(hit.fact, intent, mentions),
+    );
     const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
       ? ranked.filter((top) =>
           answers({
@@ -98,6 +107,8 @@ export class AnswerEngine {
             asked: leftover,
             top,
             frequency: (t) => this.index.frequency(t),
+            isPackName: (word) => this.nameWords.has(word),
+            term: (word) => this.lexicon.term(word),
           }),
         )
       : [];
@@ -121,8 +132,11 @@ export class AnswerEngine {
       )
       .map((hit) => hit.fact);
     // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
+    // Two steps on, so "what happens when they go to see Madame" reaches what Madame tells them.
     const next = CONSEQUENCE.test(question) ? nextFact(this.pack, best.fact) : undefined;
-    const facts = next && !picked.includes(next) ? [picked[0]!, next, ...picked.slice(1)] : picked;
+    const after = next && nextFact(this.pack, next, true);
+    const story = [next, after].filter((fact): fact is Fact => fact !== undefined && !picked.includes(fact));
+    const facts = [picked[0]!, ...story, ...picked.slice(1)];
     return {
       kind: 'answer',
       items: facts
@@ -154,7 +168,13 @@ export class AnswerEngine {
           at: chapter.start,
         }));
       case 'recap':
-        return sceneRecap(this.pack, intent.chapter, intent.place, MAX_ITEMS);
+        // A whole part of the film needs more than three scenes to be summed up.
+        return sceneRecap(
+          this.pack,
+          intent.chapter,
+          intent.place,
+          intent.chapter ? MAX_RECAP_SCENES : MAX_ITEMS,
+        );
       case 'identity':
         return this.identity(intent.entity, question, mentions, position);
       case 'search':
@@ -175,11 +195,18 @@ export class AnswerEngine {
     const intro =
       'role' in entity ? entity.role : 'definition' in entity ? entity.definition : entity.description;
     const items: AnswerItem[] = [{ text: `${entityName(entity)}: ${intro}`, at: entity.introducedAt.end }];
-    const about = this.search(question, mentions, {
-      kind: 'search',
-      questionWord: 'who',
-      chapters: [],
-    }).filter((hit) => hit.fact.about.includes(entity.id) && hit.fact.kind === 'plot');
+    // Search by the name alone: "explain donors to me" wants facts about donors, not facts where someone explains.
+    const mention = mentions.find((m) => m.type === 'entity' && m.entity === entity);
+    const name = mention ? words(question).slice(mention.start, mention.end).join(' ') : entityName(entity);
+    const about = this.search(
+      name,
+      mention ? [{ ...mention, start: 0, end: mention.end - mention.start }] : [],
+      {
+        kind: 'search',
+        questionWord: 'who',
+        chapters: [],
+      },
+    ).filter((hit) => hit.fact.about.includes(entity.id) && hit.fact.kind === 'plot');
     const known = about.filter((hit) => isKnownAt(hit.fact, position));
     const later = about.find((hit) => !isKnownAt(hit.fact, position));
     // A fact that only restates the introduction adds nothing.
@@ -225,6 +252,20 @@ export class AnswerEngine {
         score: hit.score * (1 + this.tuning.askSimilarity * this.index.similarity(hit.fact, terms)),
       }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * "What happens to Rodney after the Cottages" asks about Rodney once that part is
+   * over: a fact from the Cottages, or about someone else, does not answer it.
+   */
+  private isLaterPart(fact: Fact, intent: Intent, mentions: readonly Mention[]): boolean {
+    const after = intent.kind === 'search' ? intent.after : undefined;
+    if (!after) return true;
+    if (fact.learnedAt === null || fact.learnedAt.at < after.end) return false;
+    const people = mentions.flatMap((m) =>
+      m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
+    );
+    return people.length === 0 || people.some((id) => fact.about.includes(id));
   }
 
   /** The question's own search terms, outside the names it mentions. */

@@ -20,7 +20,13 @@ export type Intent =
   | { readonly kind: 'chapter-list' }
   | { readonly kind: 'recap'; readonly chapter?: Chapter; readonly place?: Entity }
   | { readonly kind: 'identity'; readonly entity: Entity; readonly questionWord: QuestionWord }
-  | { readonly kind: 'search'; readonly questionWord: QuestionWord; readonly chapters: readonly Chapter[] };
+  | {
+      readonly kind: 'search';
+      readonly questionWord: QuestionWord;
+      readonly chapters: readonly Chapter[];
+      /** "What happens to Rodney after the Cottages": only what the film shows once that part is over. */
+      readonly after?: Chapter;
+    };
 
 const PLAYS =
   /\b(play|plays|played|playing|playin|portray|portrays|portrayed|actor|actors|actress|actresses|cast|casting|star|stars|starring|acts?|acted|joue|spielt|interpreta)\b/;
@@ -106,5 +112,13 @@ export const intentOf = (
     ['who', 'what', 'other'].includes(questionWord)
   )
     return { kind: 'identity', entity: entities[0]!, questionWord };
-  return { kind: 'search', questionWord, chapters };
+  const after = chapterAfter(words(question), mentions);
+  return { kind: 'search', questionWord, chapters, ...(after ? { after } : {}) };
 };
+
+/** A chapter named just after "after" ("after the cottages", "after she left Hailsham"). */
+const chapterAfter = (typed: readonly string[], mentions: readonly Mention[]): Chapter | undefined =>
+  mentions.find(
+    (m): m is Mention & { type: 'chapter' } =>
+      m.type === 'chapter' && typed.slice(Math.max(0, m.start - 4), m.start).includes('after'),
+  )?.chapter;

@@ -2,28 +2,44 @@ import type { Beat, Chapter, Entity, Fact, Pack } from '../story/pack.js';
 import { revealedAt } from '../story/pack.js';
 import type { AnswerItem } from './engine.js';
 
-/** The next thing the film shows about the same people, within a couple of scenes. */
-export const nextFact = (pack: Pack, fact: Fact): Fact | undefined => {
+const shared = (a: Fact, b: Fact) => a.about.filter((id) => b.about.includes(id)).length;
+
+/**
+ * The next thing the film shows about the same people, within a couple of scenes;
+ * with `laterScene`, only from a scene after this fact's own.
+ */
+export const nextFact = (pack: Pack, fact: Fact, laterScene = false): Fact | undefined => {
   const from = fact.learnedAt;
   if (!from) return undefined;
-  return pack.facts
-    .filter(
-      (other) =>
-        other !== fact &&
-        other.learnedAt !== null &&
-        other.learnedAt.index >= from.index &&
-        other.learnedAt.index <= from.index + 2 &&
-        other.about.some((id) => fact.about.includes(id)),
-    )
-    .sort((a, b) => revealedAt(a) - revealedAt(b) || pack.facts.indexOf(a) - pack.facts.indexOf(b))
-    .find(
-      (other) => other.learnedAt!.index > from.index || pack.facts.indexOf(other) > pack.facts.indexOf(fact),
-    );
+  return (
+    pack.facts
+      .filter(
+        (other) =>
+          other !== fact &&
+          other.learnedAt !== null &&
+          other.learnedAt.index >= from.index + (laterScene ? 1 : 0) &&
+          other.learnedAt.index <= from.index + 2 &&
+          other.about.some((id) => fact.about.includes(id)),
+      )
+      // In a later scene, the fact sharing most people and things with this one continues its thread.
+      .sort(
+        (a, b) =>
+          revealedAt(a) - revealedAt(b) ||
+          (a.learnedAt === from ? 0 : shared(b, fact) - shared(a, fact)) ||
+          pack.facts.indexOf(a) - pack.facts.indexOf(b),
+      )
+      .find(
+        (other) =>
+          other.learnedAt!.index > from.index || pack.facts.indexOf(other) > pack.facts.indexOf(fact),
+      )
+  );
 };
 
 /**
- * "What happens at the beach", "what's the 1994 part about": the first scene
- * there, then the weightiest (most facts learned), in film order.
+ * "What happens at the beach", "what's the 1994 part about": the scenes there
+ * cut into `max` stretches in film order, and from each its weightiest scene
+ * (the most facts learned, counted once per seed that tells them), so a long part is summed up from start to end rather
+ * than by its busiest stretch. The first stretch always opens with its first scene.
  */
 export const sceneRecap = (
   pack: Pack,
@@ -31,11 +47,21 @@ export const sceneRecap = (
   place: Entity | undefined,
   max: number,
 ): AnswerItem[] => {
-  const weight = (beat: Beat) => pack.facts.filter((fact) => fact.learnedAt === beat).length;
-  const [first, ...rest] = pack.beats.filter(
+  // What all three seeds recount is central to the story; a detail only one of them gives is not.
+  const weight = (beat: Beat) =>
+    pack.facts.reduce((sum, fact) => sum + (fact.learnedAt === beat ? fact.sources.length : 0), 0);
+  const beats = pack.beats.filter(
     (beat) => (chapter ? beat.chapter === chapter : true) && (place ? beat.place === place.id : true),
   );
-  if (!first) return [];
-  const chosen = [first, ...rest.sort((a, b) => weight(b) - weight(a)).slice(0, max - 1)];
-  return chosen.sort((a, b) => a.at - b.at).map((beat) => ({ text: beat.summary, at: beat.end }));
+  const stretches = Math.min(max, beats.length);
+  const chosen = Array.from({ length: stretches }, (_, i) => {
+    const stretch = beats.slice(
+      Math.floor((i * beats.length) / stretches),
+      Math.floor(((i + 1) * beats.length) / stretches),
+    );
+    return i === 0
+      ? stretch[0]!
+      : stretch.reduce((best, beat) => (weight(beat) > weight(best) ? beat : best));
+  });
+  return chosen.map((beat) => ({ text: beat.summary, at: beat.end }));
 };
