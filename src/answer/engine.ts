@@ -1,5 +1,13 @@
 import { distance } from 'fastest-levenshtein';
-import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
+import {
+  entityName,
+  isKnownAt,
+  revealedAt,
+  type Chapter,
+  type Entity,
+  type Fact,
+  type Pack,
+} from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
@@ -261,11 +269,20 @@ export class AnswerEngine {
   private isLaterPart(fact: Fact, intent: Intent, mentions: readonly Mention[]): boolean {
     const after = intent.kind === 'search' ? intent.after : undefined;
     if (!after) return true;
-    if (fact.learnedAt === null || fact.learnedAt.at < after.end) return false;
+    if (fact.learnedAt === null || fact.learnedAt.at < this.endOf(after)) return false;
     const people = mentions.flatMap((m) =>
       m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
     );
     return people.length === 0 || people.some((id) => fact.about.includes(id));
+  }
+
+  /** When a part ends, or when the film first leaves a place (the beach scenes run together). */
+  private endOf(after: Chapter | Entity): number {
+    if (!('kind' in after)) return after.end;
+    const first = this.pack.beats.findIndex((beat) => beat.place === after.id);
+    if (first < 0) return Infinity;
+    const leaving = this.pack.beats.findIndex((beat, i) => i > first && beat.place !== after.id);
+    return leaving < 0 ? Infinity : this.pack.beats[leaving]!.at;
   }
 
   /** The question's own search terms, outside the names it mentions. */

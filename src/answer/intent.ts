@@ -24,12 +24,16 @@ export type Intent =
       readonly kind: 'search';
       readonly questionWord: QuestionWord;
       readonly chapters: readonly Chapter[];
-      /** "What happens to Rodney after the Cottages": only what the film shows once that part is over. */
-      readonly after?: Chapter;
+      /** "What happens to Rodney after the Cottages", "after the beach": only what the film shows once past it. */
+      readonly after?: Chapter | Entity;
     };
 
 const PLAYS =
   /\b(play|plays|played|playing|playin|portray|portrays|portrayed|actor|actors|actress|actresses|cast|casting|star|stars|starring|acts?|acted|joue|spielt|interpreta)\b/;
+// "What song is playing when Kathy dances", "what game is Tommy playing": not a casting question.
+const PLAYED_THING =
+  /\b(song|songs|music|tune|track|record|tape|cassette|radio|show|sitcom|tv|game|games|football|sport)\b/;
+const CAST = /\b(actor|actors|actress|actresses|cast|casting|starring|portray\w*)\b/;
 const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
 // "What are the three parts called", "what year is the last part": the film's own sections.
 const PARTS = /\b(parts?|sections?|chapters?|acts)\b/;
@@ -91,7 +95,12 @@ export const intentOf = (
       credits,
       askedAbout: characters.filter((c) => !credits.some((credit) => credit.character === c)),
     };
-  if (characters.length > 0 && PLAYS.test(text)) return { kind: 'cast-of', characters };
+  if (
+    characters.length > 0 &&
+    PLAYS.test(text) &&
+    (questionWord === 'who' || CAST.test(text) || !PLAYED_THING.test(text))
+  )
+    return { kind: 'cast-of', characters };
   const chapters = unique(mentions.flatMap((m) => (m.type === 'chapter' ? [m.chapter] : [])));
   if (mentions.length === 0 && WHO_IS_IN_IT.test(text)) return { kind: 'cast-list' };
   const places = mentions.flatMap((m) =>
@@ -112,13 +121,23 @@ export const intentOf = (
     ['who', 'what', 'other'].includes(questionWord)
   )
     return { kind: 'identity', entity: entities[0]!, questionWord };
-  const after = chapterAfter(words(question), mentions);
+  // "Why did Ruth flip out after the travel agency": for why and how, what happened there is the cause.
+  const after = ['why', 'how', 'when'].includes(questionWord)
+    ? undefined
+    : chapterAfter(words(question), mentions);
   return { kind: 'search', questionWord, chapters, ...(after ? { after } : {}) };
 };
 
-/** A chapter named just after "after" ("after the cottages", "after she left Hailsham"). */
-const chapterAfter = (typed: readonly string[], mentions: readonly Mention[]): Chapter | undefined =>
-  mentions.find(
-    (m): m is Mention & { type: 'chapter' } =>
-      m.type === 'chapter' && typed.slice(Math.max(0, m.start - 4), m.start).includes('after'),
-  )?.chapter;
+/**
+ * A part of the film or a place named just after "after" ("after the cottages", "after she
+ * left Hailsham", "after the beach"). A part wins over a place of the same name.
+ */
+const chapterAfter = (
+  typed: readonly string[],
+  mentions: readonly Mention[],
+): Chapter | Entity | undefined => {
+  const following = mentions.filter((m) => typed.slice(Math.max(0, m.start - 4), m.start).includes('after'));
+  for (const m of following) if (m.type === 'chapter') return m.chapter;
+  for (const m of following) if (m.type === 'entity' && m.entity.kind === 'place') return m.entity;
+  return undefined;
+};

@@ -11,6 +11,9 @@ const PHRASES: readonly [RegExp, string][] = [
     'outburst',
   ],
   [/\bpass(es|ed)? away\b/g, 'die'],
+  // "The drive back", "driving home", "on the way home": the same journey.
+  [/\b(drive|drives|driving|drove) (back|home)\b/g, 'drive homeward'],
+  [/\b(way|journey|ride|trip) (back|home)\b/g, 'homeward'],
   [/\b(find|finds|found) out\b/g, 'learn'],
   [/\bwrap(s|ped)? up\b/g, 'end'],
 ];
