@@ -103,7 +103,9 @@ export class AnswerEngine {
     if (structured?.length) return { kind: 'answer', items: structured };
 
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
-    const ranked = this.search(question, mentions, intent).filter((hit) =>
+    // Once the facts are limited to what follows, "after" itself is no longer something to match.
+    const sought = intent.kind === 'search' && intent.after ? question.replace(/\bafter\b/g, ' ') : question;
+    const ranked = this.search(sought, mentions, intent).filter((hit) =>
       this.isLaterPart(hit.fact, intent, mentions),
     );
     const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
@@ -139,11 +141,14 @@ export class AnswerEngine {
           hit.score >= best.score * threshold && (best.fact.kind !== 'film' || hit.fact.kind === 'film'),
       )
       .map((hit) => hit.fact);
+    // "What happens to Tommy after the beach" starts from the first thing that follows it.
+    const after = intent.kind === 'search' && intent.after !== undefined;
+    if (after) picked.sort((a, b) => revealedAt(a) - revealedAt(b));
     // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
     // Two steps on, so "what happens when they go to see Madame" reaches what Madame tells them.
-    const next = CONSEQUENCE.test(question) ? nextFact(this.pack, best.fact) : undefined;
-    const after = next && nextFact(this.pack, next, true);
-    const story = [next, after].filter((fact): fact is Fact => fact !== undefined && !picked.includes(fact));
+    const next = after || CONSEQUENCE.test(question) ? nextFact(this.pack, picked[0]!) : undefined;
+    const then = next && nextFact(this.pack, next, true);
+    const story = [next, then].filter((fact): fact is Fact => fact !== undefined && !picked.includes(fact));
     const facts = [picked[0]!, ...story, ...picked.slice(1)];
     return {
       kind: 'answer',
