@@ -1,4 +1,4 @@
-import type { Character, Pack } from '../story/pack.js';
+import type { Character, Film, Pack } from '../story/pack.js';
 
 const as = { adult: ' as an adult', child: ' as a child', both: '' } as const;
 
@@ -26,3 +26,9 @@ export const castListSentence = (pack: Pack): string => {
   const children = credits('child');
   return `${pack.film.title} stars ${listWords(credits('adult'))}${children.length ? `; as children: ${listWords(children)}` : ''}.`;
 };
+
+/** "Never Let Me Go (2010), directed by Mark Romanek from Alex Garland's screenplay, based on …" */
+export const filmSentence = (film: Film): string =>
+  `${film.title} (${film.year}), directed by ${film.director} from ${film.screenplay}'s screenplay` +
+  (film.basedOn ? `, based on the ${film.basedOn.form} by ${film.basedOn.author}` : '') +
+  `; ${film.runtimeMinutes} minutes.`;

@@ -9,7 +9,7 @@ import {
   type Pack,
 } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
-import { castListSentence, castSentence, listWords, roleSentence } from './cast.js';
+import { castListSentence, castSentence, filmSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
 import { nextFact, sceneRecap } from './story-steps.js';
 import { suggestions } from './suggestions.js';
@@ -175,6 +175,11 @@ export class AnswerEngine {
         ];
       case 'cast-list':
         return [{ text: castListSentence(this.pack), at: 0 }];
+      case 'film-info':
+        return [
+          { text: filmSentence(this.pack.film), at: 0 },
+          { text: this.pack.film.logline, at: 0 },
+        ];
       case 'chapter-list':
         return this.pack.chapters.map((chapter, i) => ({
           text: `Part ${i + 1}: ${chapter.caption ? `“${chapter.caption}”` : chapter.title}, from about ${formatFilmTime(chapter.start)}.`,

@@ -17,6 +17,7 @@ export type Intent =
       readonly askedAbout: readonly Character[];
     }
   | { readonly kind: 'cast-list' }
+  | { readonly kind: 'film-info' }
   | { readonly kind: 'chapter-list' }
   | { readonly kind: 'recap'; readonly chapter?: Chapter; readonly place?: Entity }
   | { readonly kind: 'identity'; readonly entity: Entity; readonly questionWord: QuestionWord }
@@ -34,6 +35,7 @@ const PLAYS =
 const PLAYED_THING =
   /\b(song|songs|music|tune|track|record|tape|cassette|radio|show|sitcom|tv|game|games|football|sport)\b/;
 const CAST = /\b(actor|actors|actress|actresses|cast|casting|starring|portray\w*)\b/;
+const ABOUT_THE_FILM = /\b(film|movie|this|it)\b/;
 const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
 // "What are the three parts called", "what year is the last part": the film's own sections.
 const PARTS = /\b(parts?|sections?|chapters?|acts)\b/;
@@ -103,6 +105,14 @@ export const intentOf = (
     return { kind: 'cast-of', characters };
   const chapters = unique(mentions.flatMap((m) => (m.type === 'chapter' ? [m.chapter] : [])));
   if (mentions.length === 0 && WHO_IS_IN_IT.test(text)) return { kind: 'cast-list' };
+  // "What film is this", "what's it about", "what's the movie called": nothing asked but the film itself.
+  if (
+    mentions.length === 0 &&
+    ['what', 'other'].includes(questionWord) &&
+    ABOUT_THE_FILM.test(text) &&
+    leftover.every((term) => ['titl', 'call', 'name'].includes(term))
+  )
+    return { kind: 'film-info' };
   const places = mentions.flatMap((m) =>
     m.type === 'entity' && m.entity.kind === 'place' ? [m.entity] : [],
   );
