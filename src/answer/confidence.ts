@@ -25,7 +25,7 @@ const NAME_REQUEST = /\b(name|last name|surname)\b/i;
 const HOW_OLD = /\bhow old\b/i;
 // "What car does Kathy drive", "which song is on the tape": things that have a title or a make.
 const TITLE_REQUEST =
-  /\b(what|which|wat|whats)( kind of| sort of| type of)? (car|book|novel|song|sitcom|show|programme|program|series|film|movie|band|album|brand|model|poem|game|magazine)\b/i;
+  /\b(what|which|wat|whats)( kind of| sort of| type of)? ((?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
 // A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
 const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".

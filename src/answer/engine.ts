@@ -1,13 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import {
-  entityName,
-  isKnownAt,
-  revealedAt,
-  type Chapter,
-  type Entity,
-  type Fact,
-  type Pack,
-} from '../story/pack.js';
+import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, filmSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
@@ -19,7 +11,7 @@ export { DEFAULT_TUNING, type Tuning };
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
-import { intentOf, type Intent, type QuestionWord } from './intent.js';
+import { intentOf, type After, type Intent, type QuestionWord } from './intent.js';
 import { normalizeText, words } from './text.js';
 
 /** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
@@ -45,6 +37,9 @@ const CUES: Partial<Record<QuestionWord, RegExp>> = {
   when: /\b(1[89]\d\d|\d+:\d\d|age|aged|after|before|years?|later|when|until|at \d+)\b/i,
   'how-many': /\b(\d+|one|two|three|four|five|ten|twelve|eighteen|hundred|minutes|second|third|fourth)\b/i,
 };
+
+const namedPeople = (mentions: readonly Mention[]): string[] =>
+  mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : []));
 
 const fromFact = (fact: Fact): AnswerItem => ({
   text: fact.text,
@@ -146,8 +141,12 @@ export class AnswerEngine {
     if (after) picked.sort((a, b) => revealedAt(a) - revealedAt(b));
     // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
     // Two steps on, so "what happens when they go to see Madame" reaches what Madame tells them.
-    const next = after || CONSEQUENCE.test(question) ? nextFact(this.pack, picked[0]!) : undefined;
-    const then = next && nextFact(this.pack, next, true);
+    const people = namedPeople(mentions);
+    const keep = (fact: Fact) =>
+      !after || people.length === 0 || people.some((id) => fact.about.includes(id));
+    const next =
+      after || CONSEQUENCE.test(question) ? nextFact(this.pack, picked[0]!, false, keep) : undefined;
+    const then = next && nextFact(this.pack, next, true, keep);
     const story = [next, then].filter((fact): fact is Fact => fact !== undefined && !picked.includes(fact));
     const facts = [picked[0]!, ...story, ...picked.slice(1)];
     return {
@@ -279,19 +278,21 @@ export class AnswerEngine {
   private isLaterPart(fact: Fact, intent: Intent, mentions: readonly Mention[]): boolean {
     const after = intent.kind === 'search' ? intent.after : undefined;
     if (!after) return true;
-    if (fact.learnedAt === null || fact.learnedAt.at < this.endOf(after)) return false;
-    const people = mentions.flatMap((m) =>
-      m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
-    );
+    if (fact.learnedAt === null || fact.learnedAt.at < this.timeOf(after)) return false;
+    const people = namedPeople(mentions);
     return people.length === 0 || people.some((id) => fact.about.includes(id));
   }
 
-  /** When a part ends, or when the film first leaves a place (the beach scenes run together). */
-  private endOf(after: Chapter | Entity): number {
-    if (!('kind' in after)) return after.end;
-    const first = this.pack.beats.findIndex((beat) => beat.place === after.id);
+  /**
+   * When a part starts or ends, or when the film first arrives at or leaves a place
+   * (the beach scenes run together; a place seen again much later is a new visit).
+   */
+  private timeOf({ what, edge }: After): number {
+    if (!('kind' in what)) return what[edge];
+    const first = this.pack.beats.findIndex((beat) => beat.place === what.id);
     if (first < 0) return Infinity;
-    const leaving = this.pack.beats.findIndex((beat, i) => i > first && beat.place !== after.id);
+    if (edge === 'start') return this.pack.beats[first]!.at;
+    const leaving = this.pack.beats.findIndex((beat, i) => i > first && beat.place !== what.id);
     return leaving < 0 ? Infinity : this.pack.beats[leaving]!.at;
   }
 

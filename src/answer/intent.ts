@@ -2,6 +2,11 @@ import type { Character, Chapter, Entity } from '../story/pack.js';
 import type { Mention } from './entities.js';
 import { words } from './text.js';
 
+export interface After {
+  readonly what: Chapter | Entity;
+  readonly edge: 'start' | 'end';
+}
+
 export type QuestionWord =
   'who' | 'what' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'yes-no' | 'other';
 
@@ -25,8 +30,11 @@ export type Intent =
       readonly kind: 'search';
       readonly questionWord: QuestionWord;
       readonly chapters: readonly Chapter[];
-      /** "What happens to Rodney after the Cottages", "after the beach": only what the film shows once past it. */
-      readonly after?: Chapter | Entity;
+      /**
+       * "What happens to Rodney after the Cottages", "after the beach": only what the film shows
+       * once past it; "after arriving at the Cottages": once it has begun.
+       */
+      readonly after?: After;
     };
 
 const PLAYS =
@@ -43,6 +51,8 @@ const PARTS_ASKED = /\b(called|named|names?|titles?|years?|are there|how many)\b
 // "What happens at the beach", "summarise Completion", "what's the 1994 part about"; not "what happens to Ruth".
 const WHAT_HAPPENS =
   /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
+const ARRIVING =
+  /^(arriv\w*|reach\w*|get|gets|got|getting|go|goes|going|went|gone|mov\w*|come|comes|came|coming|enter\w*)$/;
 const AUXILIARIES = new Set([
   'does',
   'do',
@@ -117,8 +127,9 @@ export const intentOf = (
     m.type === 'entity' && m.entity.kind === 'place' ? [m.entity] : [],
   );
   if (characters.length === 0 && WHAT_HAPPENS.test(text)) {
-    if (places.length === 1) return { kind: 'recap', place: places[0]! };
+    // "Summarise Hailsham": the part of the film, which the place of the same name is only one setting of.
     if (chapters.length === 1) return { kind: 'recap', chapter: chapters[0]! };
+    if (places.length === 1) return { kind: 'recap', place: places[0]! };
   }
   if (PARTS.test(text) && PARTS_ASKED.test(text) && characters.length === 0) return { kind: 'chapter-list' };
   const entities = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity] : []));
@@ -142,12 +153,17 @@ export const intentOf = (
  * A part of the film or a place named just after "after" ("after the cottages", "after she
  * left Hailsham", "after the beach"). A part wins over a place of the same name.
  */
-const chapterAfter = (
-  typed: readonly string[],
-  mentions: readonly Mention[],
-): Chapter | Entity | undefined => {
-  const following = mentions.filter((m) => typed.slice(Math.max(0, m.start - 4), m.start).includes('after'));
-  for (const m of following) if (m.type === 'chapter') return m.chapter;
-  for (const m of following) if (m.type === 'entity' && m.entity.kind === 'place') return m.entity;
+const chapterAfter = (typed: readonly string[], mentions: readonly Mention[]): After | undefined => {
+  for (const type of ['chapter', 'entity'] as const)
+    for (const m of mentions) {
+      const before = typed.slice(Math.max(0, m.start - 4), m.start);
+      const at = before.lastIndexOf('after');
+      if (at < 0 || m.type !== type) continue;
+      const what = m.type === 'chapter' ? m.chapter : m.entity.kind === 'place' ? m.entity : undefined;
+      if (!what) continue;
+      // "After arriving at the Cottages", "after they got to the beach": from when it begins.
+      const edge = before.slice(at + 1).some((word) => ARRIVING.test(word)) ? 'start' : 'end';
+      return { what, edge };
+    }
   return undefined;
 };

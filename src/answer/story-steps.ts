@@ -6,9 +6,14 @@ const shared = (a: Fact, b: Fact) => a.about.filter((id) => b.about.includes(id)
 
 /**
  * The next thing the film shows about the same people, within a couple of scenes;
- * with `laterScene`, only from a scene after this fact's own.
+ * with `laterScene`, only from a scene after this fact's own; `keep` narrows the candidates.
  */
-export const nextFact = (pack: Pack, fact: Fact, laterScene = false): Fact | undefined => {
+export const nextFact = (
+  pack: Pack,
+  fact: Fact,
+  laterScene = false,
+  keep: (fact: Fact) => boolean = () => true,
+): Fact | undefined => {
   const from = fact.learnedAt;
   if (!from) return undefined;
   return (
@@ -16,6 +21,7 @@ export const nextFact = (pack: Pack, fact: Fact, laterScene = false): Fact | und
       .filter(
         (other) =>
           other !== fact &&
+          keep(other) &&
           other.learnedAt !== null &&
           other.learnedAt.index >= from.index + (laterScene ? 1 : 0) &&
           other.learnedAt.index <= from.index + 2 &&
