@@ -26,6 +26,9 @@ const HOW_OLD = /\bhow old\b/i;
 // "What car does Kathy drive", "which song is on the tape": things that have a title or a make.
 const TITLE_REQUEST =
   /\b(what|which|wat|whats)( kind of| sort of| type of)? ((?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
+// "Where was it filmed", "did it win any awards": the making of the film, which the story can't answer.
+const MAKING =
+  /\b(filmed|filming|film locations?|shot on location|budget|box office|gross(ed)?|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b/i;
 // A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
 const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".
@@ -65,6 +68,7 @@ export const answers = ({
   term,
 }: Omit<Evidence, 'knows'>): boolean => {
   if (top.terms.length === 0) return false;
+  if (MAKING.test(question) && top.fact.kind !== 'film') return false;
   // Credits answer cast questions before retrieval; a question about someone wants the story.
   if (top.fact.kind === 'film' && mentions.some((m) => m.type === 'entity' && m.entity.kind === 'character'))
     return false;

@@ -41,6 +41,20 @@ const CUES: Partial<Record<QuestionWord, RegExp>> = {
 const namedPeople = (mentions: readonly Mention[]): string[] =>
   mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : []));
 
+const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained']);
+
+/** "What does Madame tell Kath and Tommy": the person before the verb is the one speaking. */
+const speakerOf = (question: string, mentions: readonly Mention[]): string | undefined => {
+  const typed = words(question);
+  const verb = typed.findIndex((word) => SAYING.has(word));
+  if (verb < 0 || !['what', 'whats', 'wat'].includes(typed[0] ?? '')) return undefined;
+  const before = mentions.filter((m) => m.end <= verb);
+  const first = before[0];
+  return before.length === 1 && first?.type === 'entity' && first.entity.kind === 'character'
+    ? first.entity.id
+    : undefined;
+};
+
 const fromFact = (fact: Fact): AnswerItem => ({
   text: fact.text,
   at: revealedAt(fact),
@@ -100,8 +114,9 @@ export class AnswerEngine {
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
     // Once the facts are limited to what follows, "after" itself is no longer something to match.
     const sought = intent.kind === 'search' && intent.after ? question.replace(/\bafter\b/g, ' ') : question;
-    const ranked = this.search(sought, mentions, intent).filter((hit) =>
-      this.isLaterPart(hit.fact, intent, mentions),
+    const speaker = speakerOf(question, mentions);
+    const ranked = this.search(sought, mentions, intent).filter(
+      (hit) => this.isLaterPart(hit.fact, intent, mentions) && (!speaker || hit.fact.about.includes(speaker)),
     );
     const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
       ? ranked.filter((top) =>
@@ -144,10 +159,14 @@ export class AnswerEngine {
     const people = namedPeople(mentions);
     const keep = (fact: Fact) =>
       !after || people.length === 0 || people.some((id) => fact.about.includes(id));
-    const next =
-      after || CONSEQUENCE.test(question) ? nextFact(this.pack, picked[0]!, false, keep) : undefined;
+    const consequence = after || CONSEQUENCE.test(question);
+    const next = consequence ? nextFact(this.pack, picked[0]!, false, keep) : undefined;
     const then = next && nextFact(this.pack, next, true, keep);
-    const story = [next, then].filter((fact): fact is Fact => fact !== undefined && !picked.includes(fact));
+    // "What did Miss Lucy tell the class": a speech told over several facts goes on in the same scene.
+    const speech = consequence || !leftover.includes('say') ? undefined : nextFact(this.pack, picked[0]!);
+    const story = [next, then, speech?.learnedAt === picked[0]!.learnedAt ? speech : undefined].filter(
+      (fact): fact is Fact => fact !== undefined && !picked.includes(fact),
+    );
     const facts = [picked[0]!, ...story, ...picked.slice(1)];
     return {
       kind: 'answer',

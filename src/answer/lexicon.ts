@@ -60,7 +60,23 @@ const GENERIC: readonly (readonly string[])[] = [
     'smack',
     'smacked',
   ],
-  ['tantrum', 'meltdown', 'outburst', 'rage', 'strop', 'freakout'],
+  [
+    'tantrum',
+    'meltdown',
+    'outburst',
+    'rage',
+    'strop',
+    'freakout',
+    'erupt',
+    'erupts',
+    'erupted',
+    'explode',
+    'explodes',
+    'exploded',
+    'snap',
+    'snaps',
+    'snapped',
+  ],
   ['bin', 'trash', 'rubbish', 'garbage', 'dustbin'],
   [
     'relationship',
@@ -90,6 +106,7 @@ export const STOPWORDS = new Set(
   can't cant won't don't dont didn't didnt doesn't doesnt isn't isnt wasn't aren't weren't couldn't wouldn't
   shouldn't haven't hasn't it'll they'll they're we're you're i've they've i'd they'd
   till 2 4 anything something everything anyone someone everyone nothing worst
+  teh hte thier wont happend happned hapened
   quien es qui est wer ist el la le der das`.split(/\s+/),
 );
 

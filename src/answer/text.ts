@@ -11,6 +11,7 @@ const PHRASES: readonly [RegExp, string][] = [
     'outburst',
   ],
   [/\bpass(es|ed)? away\b/g, 'die'],
+  [/\bface to face\b/g, 'meet'],
   // "The drive back", "driving home", "on the way home": the same journey.
   [/\b(drive|drives|driving|drove) (back|home)\b/g, 'drive homeward'],
   [/\b(way|journey|ride|trip) (back|home)\b/g, 'homeward'],

@@ -23,8 +23,9 @@ const questionSet = z.object({
 });
 export type DevQuestion = z.infer<typeof questionSet>['questions'][number];
 
-export const loadQuestions = (): DevQuestion[] =>
-  questionSet.parse(JSON.parse(readFileSync(new URL('./questions.json', import.meta.url), 'utf8'))).questions;
+/** The dev set, or with `holdout.json` the later set written from the seeds alone, never tuned on. */
+export const loadQuestions = (file: 'questions.json' | 'holdout.json' = 'questions.json'): DevQuestion[] =>
+  questionSet.parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).questions;
 
 const unescape = (value: string) => value.replace(/\\(.)/g, '$1');
 const SPOILER = /\|\|[\s\S]*?\|\|/g;

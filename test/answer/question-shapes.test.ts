@@ -486,3 +486,39 @@ describe('nextFact', () => {
     }
   });
 });
+
+describe('questions about the making of the film', () => {
+  it('GIVEN "where was it filmed" or awards THEN only credits can answer, and with none it declines', () => {
+    for (const question of [
+      'where did they film it',
+      'where was the beach scene filmed',
+      'did it get any oscar nominations',
+      'what was the budget for this',
+    ])
+      expect(engine.answer(question, end(pack)).kind, question).toBe('none');
+  });
+});
+
+describe('"what does <someone> tell …"', () => {
+  it('GIVEN a speaker before "tell"/"say" THEN every fact is about that speaker', () => {
+    for (const [question, speaker] of [
+      ['what does madame say to kathy and tommy', 'madame'],
+      ['what did ruth tell kath at the beach', 'ruth'],
+      ['what does tommy say to kathy about the gallery', 'tommy'],
+    ] as const) {
+      const items = itemsOf(engine.answer(question, end(pack)));
+      expect(items.length, question).toBeGreaterThan(0);
+      for (const item of items) expect(factOf(pack, item).about, question).toContain(speaker);
+    }
+  });
+
+  it('GIVEN a speech told over several facts of one scene THEN the next part of it comes too', () => {
+    const items = itemsOf(engine.answer('what did miss lucy say to the class', end(pack))).map((item) =>
+      factOf(pack, item),
+    );
+    expect(items.length).toBeGreaterThan(1);
+    const [first, second] = items;
+    expect(second!.learnedAt).toBe(first!.learnedAt);
+    expect(nextFact(pack, first!)).toBe(second);
+  });
+});
