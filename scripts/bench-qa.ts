@@ -1,5 +1,6 @@
 /**
  * Measures /ask on the dev question set (test/answer/questions.json): accuracy,
+ * with the held-out set (test/answer/holdout.json) reported beside it,
  * spoiler leaks, latency per answer (engine, composition and rendering) and the
  * time to build the index. `-- --verbose` prints every miss and leak.
  */
@@ -37,6 +38,16 @@ if (verbose)
       `\n[${v.answered ? 'LEAK' : 'MISS'}] ${v.question.id} @${v.question.watched}: ${v.question.question}\n  want ${JSON.stringify(v.question.mustContain)}${v.leakedWords.length ? ` leaked ${JSON.stringify(v.leakedWords)}` : ''}${v.leakedFacts.length ? ` facts ${v.leakedFacts.join(',')}` : ''}\n  ${v.content.replace(/\n/g, '\n  ')}`,
     );
 
+// Written after the engine, from the seeds alone, by someone who saw neither the pack nor the dev set.
+const holdout = loadQuestions('holdout.json').map((question) => judge(engine!, pack, question));
+const holdoutAnswered = holdout.filter((v) => v.answered).length;
+const holdoutLeaks = holdout.filter((v) => v.leakedWords.length > 0 || v.leakedFacts.length > 0);
+if (verbose)
+  for (const v of holdout.filter((v) => !v.answered || v.leakedWords.length > 0 || v.leakedFacts.length > 0))
+    console.log(
+      `\n[held-out ${v.answered ? 'LEAK' : 'MISS'}] ${v.question.id} @${v.question.watched}: ${v.question.question}`,
+    );
+
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 // Questions worded exactly like one of the pack's "ask" phrasings measure recall, not understanding.
 const fold = (text: string) =>
@@ -52,6 +63,9 @@ console.log(
   `  of which worded unlike any pack phrasing: ${unseen.filter((v) => v.answered).length}/${unseen.length} (${((100 * unseen.filter((v) => v.answered).length) / unseen.length).toFixed(1)}%)`,
 );
 console.log(`leaked ${leaks.length}  target 0  ${ok(leaks.length === 0)}`);
+console.log(
+  `held-out set: answered ${holdoutAnswered}/${holdout.length} (${((100 * holdoutAnswered) / holdout.length).toFixed(1)}%), leaked ${holdoutLeaks.length}`,
+);
 console.log(
   `answer latency p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms (${timings.length} answers, incl. rendering)  target p99 < 2 ms  ${ok(p99 < 2)}`,
 );
