@@ -23,7 +23,8 @@ const questionLines = (questions: readonly string[], hide = false): Line[] =>
   questions.map((question, i) => [text(`${i + 1}. `), hide ? spoiler(question) : text(question)]);
 
 /** Who the start post pings: the "Remind me" list and the role, exactly them. */
-const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['mentions'] } => {
+/** Who asked to hear about the start: the Remind-me list and the party's role. */
+export const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['mentions'] } => {
   const spans = [...record.remind.map(userMention), ...(record.roleId ? [roleMention(record.roleId)] : [])];
   const line = spans.flatMap((span, i) => (i === 0 ? [span] : [text(' '), span]));
   return {

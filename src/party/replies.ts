@@ -2,7 +2,7 @@ import { recapUntil } from '../recap/recap.js';
 import { errorReply, reply, strong, text, type Line, type Reply } from '../reply/model.js';
 import { formatFilmTime } from '../story/time.js';
 import { channelMention, fullTime, partyButton, relativeTime, userMention } from './format.js';
-import { pressPlayPost } from './posts.js';
+import { pressPlayPost, startMentions } from './posts.js';
 import type { PartyView, ReminderOutcome, StartOutcome, SyncOutcome } from './service.js';
 import { stopsOf } from './stops.js';
 import { describeOffset } from './timezone.js';
@@ -141,7 +141,7 @@ export const resumeReply = (view: PartyView): Reply =>
     ...whereLines(view).slice(1),
   ]);
 
-export const syncReply = ({ view, fromMs, skipped, backward }: SyncOutcome): Reply => {
+export const syncReply = ({ view, fromMs, skipped, backward, startedEarly }: SyncOutcome): Reply => {
   const to = filmTime(view.positionMs);
   if (backward)
     return reply([
@@ -150,7 +150,11 @@ export const syncReply = ({ view, fromMs, skipped, backward }: SyncOutcome): Rep
         text(` (from ${filmTime(fromMs)}). Checkpoints already posted won't be posted again.`),
       ],
     ]);
-  const lines: Line[] = [[strong(`Synced to ${to}`), text(` (from ${filmTime(fromMs)}).`)]];
+  // No "Press play" post follows a sync, so for a party that hadn't started this reply is the start.
+  const start = startedEarly ? startMentions(view.record) : undefined;
+  const lines: Line[] = start
+    ? [[strong(`The watch party has started, at ${to}.`)], ...(start.line.length > 0 ? [start.line] : [])]
+    : [[strong(`Synced to ${to}`), text(` (from ${filmTime(fromMs)}).`)]];
   if (skipped.length > 0)
     lines.push([
       text(
@@ -159,6 +163,7 @@ export const syncReply = ({ view, fromMs, skipped, backward }: SyncOutcome): Rep
     ]);
   return reply([...lines, ...whereLines(view).slice(1)], {
     buttons: [partyButton('catchup', view.record.id)],
+    ...(start ? { mentions: start.mentions } : {}),
   });
 };
 

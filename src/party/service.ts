@@ -22,6 +22,8 @@ export interface SyncOutcome {
   readonly fromMs: number;
   readonly skipped: readonly Stop[];
   readonly backward: boolean;
+  /** The party had not started: the sync started it, so those waiting for the start must hear. */
+  readonly startedEarly: boolean;
 }
 
 export type ReminderOutcome = 'added' | 'removed' | 'started' | 'full' | 'gone';
@@ -161,7 +163,13 @@ export class PartyService implements PartyPositions {
       );
       await this.runner.commit(synced, now);
       synced = await this.runner.events.request(synced, now);
-      return { view: this.viewOf(synced, now), fromMs, skipped, backward: toMs < fromMs };
+      return {
+        view: this.viewOf(synced, now),
+        fromMs,
+        skipped,
+        backward: toMs < fromMs,
+        startedEarly: record.phase === 'scheduled',
+      };
     });
     await this.settle();
     return outcome;

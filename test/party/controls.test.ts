@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
+import { syncReply } from '../../src/party/replies.js';
 import { stopsOf } from '../../src/party/stops.js';
+import { renderReply } from '../../src/reply/render.js';
 import {
   actor,
   ADMIN,
@@ -118,6 +120,39 @@ describe('pause, resume and sync', () => {
     expect(postNames(h.outbox, id, stopIds(h))).toEqual([stopIds(h)[0]]);
     await h.advance(2 * HOUR);
     expect(postNames(h.outbox, id, stopIds(h))).not.toContain('start');
+  });
+});
+
+describe('a sync before the scheduled start', () => {
+  const manager = actor(ORGANISER, CHANNEL, true);
+  it('GIVEN people waiting for the start THEN the sync reply announces it and may ping them, and no Press-play post follows', async () => {
+    const h = await partyHarness();
+    const started = await h.service.start({
+      actor: manager,
+      channelId: CHANNEL,
+      when: 'in 1h',
+      roleId: ROLE,
+      event: false,
+    });
+    const id = started.view.record.id;
+    await h.service.toggleReminder(id, MEMBER);
+    const synced = await h.service.sync(manager, 5 * 60);
+    expect(synced.startedEarly).toBe(true);
+    const rendered = renderReply(syncReply(synced));
+    expect(rendered.content).toMatch(/started, at 0:05/);
+    expect(rendered.content).toContain(`<@${MEMBER}>`);
+    expect(rendered.content).toContain(`<@&${ROLE}>`);
+    expect(rendered.allowedMentions).toEqual({ parse: [], users: [MEMBER], roles: [ROLE] });
+    await h.advance(2 * HOUR);
+    expect(postNames(h.outbox, id, stopIds(h))).not.toContain('start');
+  });
+
+  it('GIVEN a party already running THEN a sync pings nobody', async () => {
+    const h = await partyHarness();
+    await h.service.start({ actor: manager, channelId: CHANNEL, when: 'now', roleId: ROLE, event: false });
+    const synced = await h.service.sync(manager, 5 * 60);
+    expect(synced.startedEarly).toBe(false);
+    expect(renderReply(syncReply(synced)).allowedMentions).toEqual({ parse: [] });
   });
 });
 
