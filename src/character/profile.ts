@@ -4,7 +4,7 @@ import type { ResolvedPosition } from '../progress/position-for.js';
 import { LIMITS } from '../reply/limits.js';
 import { reply, spoiler, strong, text, type Line, type Reply, type ReplyEmbed } from '../reply/model.js';
 import { renderLines } from '../reply/render.js';
-import { isKnownAt, type Character, type Fact, type Pack, revealedAt } from '../story/pack.js';
+import { isKnownAt, type Chapter, type Character, type Fact, type Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { nameIsSafe } from './names.js';
 
@@ -22,10 +22,10 @@ const fits = (lines: readonly Line[], budget: number) =>
 const focus = (character: Character) => (fact: Fact) =>
   (fact.about.length === 1 ? 2 : fact.about.length <= 3 ? 1 : 0) + (fact.about[0] === character.id ? 1 : 0);
 
-/** As many facts as fit, the most focused first, shown in film order, and a count of the rest. */
+/** As many facts as fit, the most focused first, laid out in film order, and a count of the rest. */
 const fitFacts = (
   facts: readonly Fact[],
-  line: (fact: Fact) => Line,
+  lay: (kept: readonly Fact[]) => Line[],
   head: Line[],
   character: Character,
   budget: number,
@@ -33,7 +33,7 @@ const fitFacts = (
   const score = focus(character);
   const ranked = [...facts].sort((a, b) => score(b) - score(a));
   const kept = new Set<Fact>();
-  const layout = () => [...head, ...facts.filter((f) => kept.has(f)).map(line)];
+  const layout = () => [...head, ...lay(facts.filter((f) => kept.has(f)))];
   for (const fact of ranked) {
     kept.add(fact);
     if (!fits(layout(), budget)) kept.delete(fact);
@@ -42,12 +42,24 @@ const fitFacts = (
   return more > 0 ? [...layout(), [text(`…and ${more} more. Ask about them with /ask.`)]] : layout();
 };
 
-/** "Later in the film (The Cottages, about 0:52):": when, never what. */
-const laterLine = (fact: Fact): Line => [
-  // The same moment /ask names: when the scene that reveals it ends.
-  text(`Later in the film (${fact.learnedAt!.chapter.title}, about ${formatFilmTime(revealedAt(fact))}): `),
-  spoiler(fact.text),
-];
+const knownLines = (facts: readonly Fact[]): Line[] => facts.map((fact) => [text(`• ${fact.text}`)]);
+
+/**
+ * "In Completion: ||…||", one line per part of the film. How many hidden facts
+ * fall at which minute would itself hint at what happens then, so a label names
+ * only the part, and all of that part's facts share one pair of bars.
+ */
+const laterLines = (facts: readonly Fact[]): Line[] => {
+  const parts = new Map<Chapter, Fact[]>();
+  for (const fact of facts) {
+    const chapter = fact.learnedAt!.chapter;
+    parts.set(chapter, [...(parts.get(chapter) ?? []), fact]);
+  }
+  return [...parts].map(([chapter, inPart]) => [
+    text(`In ${chapter.title}: `),
+    spoiler(inPart.map((fact) => fact.text).join(' ')),
+  ]);
+};
 
 /**
  * Who someone is, for a viewer at a position: their role and cast (never
@@ -83,13 +95,7 @@ export const characterProfile = (pack: Pack, character: Character, at: ResolvedP
   const embeds: ReplyEmbed[] = [
     {
       title: nameIsSafe(character, seconds) ? character.name : 'Someone you have not met yet',
-      description: fitFacts(
-        known,
-        (fact) => [text(`• ${fact.text}`)],
-        [...who, [], ...knownHead],
-        character,
-        KNOWN_BUDGET,
-      ),
+      description: fitFacts(known, knownLines, [...who, [], ...knownHead], character, KNOWN_BUDGET),
     },
   ];
   if (later.length > 0)
@@ -97,8 +103,8 @@ export const characterProfile = (pack: Pack, character: Character, at: ResolvedP
       title: 'Later in the film',
       description: fitFacts(
         later,
-        laterLine,
-        [[text('Hidden until clicked; each label says only when.')]],
+        laterLines,
+        [[text('Hidden until clicked; each label names only the part of the film.')]],
         character,
         LATER_BUDGET,
       ),
