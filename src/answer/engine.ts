@@ -3,7 +3,7 @@ import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } 
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, filmSentence, listWords, roleSentence } from './cast.js';
 import { answers, coversQuestion } from './confidence.js';
-import { nextFact, sceneRecap } from './story-steps.js';
+import { nextFact, partRecap, sceneRecap } from './story-steps.js';
 import { suggestions } from './suggestions.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 
@@ -27,7 +27,6 @@ export type Answer =
   | { readonly kind: 'none'; readonly suggestions: readonly string[]; readonly reason?: string };
 
 const MAX_ITEMS = 3;
-const MAX_RECAP_SCENES = 5;
 const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
 
@@ -204,13 +203,9 @@ export class AnswerEngine {
           at: chapter.start,
         }));
       case 'recap':
-        // A whole part of the film needs more than three scenes to be summed up.
-        return sceneRecap(
-          this.pack,
-          intent.chapter,
-          intent.place,
-          intent.chapter ? MAX_RECAP_SCENES : MAX_ITEMS,
-        );
+        return intent.chapter
+          ? partRecap(this.pack, intent.chapter, MAX_ITEMS)
+          : sceneRecap(this.pack, undefined, intent.place, MAX_ITEMS);
       case 'identity':
         return this.identity(intent.entity, question, mentions, position);
       case 'search':

@@ -71,3 +71,15 @@ export const sceneRecap = (
   });
   return chosen.map((beat) => ({ text: beat.summary, at: beat.end }));
 };
+
+/**
+ * "Summarise the Cottages", "what's part three about": the watch-party recaps
+ * written for that part, which tell its turning points in order; a part with
+ * no checkpoint (the short opening) falls back to its scenes.
+ */
+export const partRecap = (pack: Pack, chapter: Chapter, max: number): AnswerItem[] => {
+  const recaps = pack.checkpoints.filter((checkpoint) => checkpoint.chapter === chapter);
+  return recaps.length > 0
+    ? recaps.map((checkpoint) => ({ text: checkpoint.recap, at: checkpoint.at }))
+    : sceneRecap(pack, chapter, undefined, max);
+};
