@@ -1,6 +1,6 @@
 import type { Fact } from '../story/pack.js';
 import type { Mention } from './entities.js';
-import type { QuestionWord } from './intent.js';
+import { asksAboutTheMaking, type QuestionWord } from './intent.js';
 import { words } from './text.js';
 
 export interface Evidence {
@@ -23,12 +23,9 @@ export interface Evidence {
 const RARE = 3;
 const NAME_REQUEST = /\b(name|last name|surname)\b/i;
 const HOW_OLD = /\bhow old\b/i;
-// "What car does Kathy drive", "which song is on the tape": things that have a title or a make.
+// "Which make of car", "what tv show", "what song": things that have a title or a make.
 const TITLE_REQUEST =
-  /\b(what|which|wat|whats)( kind of| sort of| type of)? ((?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
-// "Where was it filmed", "did it win any awards": the making of the film, which the story can't answer.
-const MAKING =
-  /\b(filmed|filming|film locations?|shot on location|budget|box office|gross(ed)?|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b/i;
+  /\b(what|which|wat|whats)( kind of| sort of| type of| make of| (?!does|did|do|is|are|was|were)[a-z]+)? (?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
 // A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
 const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".
@@ -56,68 +53,69 @@ export const coversQuestion = ({
  * Whether one retrieved fact answers the question rather than merely sharing
  * words with it: it must match the question's specific words ("does Tommy have
  * a surname" is not answered by any fact about Tommy), and "how old…" needs a number.
+ * What depends on the question alone is read once; the test runs per retrieved fact.
  */
-export const answers = ({
+export const answerTest = ({
   question,
   questionWord,
   mentions,
   asked,
-  top,
   frequency,
   isPackName,
   term,
-}: Omit<Evidence, 'knows'>): boolean => {
-  if (top.terms.length === 0) return false;
-  if (MAKING.test(question) && top.fact.kind !== 'film') return false;
-  // Credits answer cast questions before retrieval; a question about someone wants the story.
-  if (top.fact.kind === 'film' && mentions.some((m) => m.type === 'entity' && m.entity.kind === 'character'))
-    return false;
-  // A rare word is what the question is really about ("surname"); common ones ("end") are not.
-  // A named thing or place the fact is about ("the sale") is specific enough on its own.
-  const specific = asked.some((term) => frequency(term) > 0 && frequency(term) <= RARE);
-  const namedThing = mentions.some(
-    (m) => m.type === 'entity' && m.entity.kind !== 'character' && top.fact.about.includes(m.entity.id),
-  );
-  const matched = asked.filter((term) => top.terms.includes(term)).length;
-  if (specific && !namedThing && matched === 0) return false;
-  // A fact about none of the things the question names must carry more of its words than one.
+}: Omit<Evidence, 'knows' | 'top'>): ((top: Evidence['top']) => boolean) => {
+  const making = asksAboutTheMaking(question);
+  const naming = mentions.some((m) => m.type === 'entity' && m.entity.kind === 'character');
+  const specific = asked.some((t) => frequency(t) > 0 && frequency(t) <= RARE);
   const named = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity.id] : []));
-  if (
-    named.length > 0 &&
-    !named.some((id) => top.fact.about.includes(id)) &&
-    matched < Math.min(2, asked.length)
-  )
-    return false;
-  // A long question needs a fact that carries a third of what the pack could match: "how much
-  // did it make at the box office" shares a word each with many facts and none answers it.
-  const matchable = asked.filter((term) => frequency(term) > 0).length;
-  if ((asked.length >= 3 || matchable < asked.length) && matched < matchable / 3) return false;
-  // "What's the name of the hospital" needs a fact that names it, not one that merely mentions it.
-  if (NAME_REQUEST.test(question) && asked.includes('name')) {
-    const others = asked.filter((term) => term !== 'name');
-    const things = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity.id] : []));
-    if (!top.terms.includes('name')) return false;
-    if (others.length > 0 && !others.some((term) => top.terms.includes(term))) return false;
-    if (things.length > 0 && !things.some((id) => top.fact.about.includes(id))) return false;
-  }
-  // "What sitcom are they watching" is not answered by "watching a sitcom": the fact must name it.
-  const titled = TITLE_REQUEST.exec(question)?.[3];
-  if (titled) {
-    const about = (m: Mention) => m.type === 'entity' && top.fact.about.includes(m.entity.id);
-    const word = words(question).indexOf(titled);
-    const inName = mentions.find((m) => m.start <= word && word < m.end);
-    const concerns = inName ? about(inName) : top.terms.includes(term(titled) ?? titled);
-    if (!concerns || !namesATitle(top.fact.text, isPackName)) return false;
-  }
-  if (questionWord !== 'how-many') return true;
-  // "How old is Madame" wants a number about Madame (an age, when asked "how old"), not Kathy's age.
   const people = mentions.flatMap((m) =>
     m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
   );
+  const matchable = asked.filter((t) => frequency(t) > 0).length;
+  const nameRequest = NAME_REQUEST.test(question) && asked.includes('name');
+  const titled = TITLE_REQUEST.exec(question)?.groups?.thing;
+  const titledAt = titled ? words(question).indexOf(titled) : -1;
+  const titledName = mentions.find((m) => m.start <= titledAt && titledAt < m.end);
+  const titledTerm = titled ? (term(titled) ?? titled) : undefined;
   const wanted = HOW_OLD.test(question) ? AGE : NUMBER;
-  return (
-    wanted.test(top.fact.text) && (people.length === 0 || people.some((id) => top.fact.about.includes(id)))
-  );
+
+  return (top) => {
+    if (top.terms.length === 0) return false;
+    const about = (id: string) => top.fact.about.includes(id);
+    // Where it was shot or what it won: only a credit that says so, never the story.
+    if (making && !(top.fact.kind === 'film' && asksAboutTheMaking(top.fact.text))) return false;
+    // Credits answer cast questions before retrieval; a question about someone wants the story.
+    if (top.fact.kind === 'film' && naming) return false;
+    // A rare word is what the question is really about ("surname"); common ones ("end") are not.
+    // A named thing or place the fact is about ("the sale") is specific enough on its own.
+    const namedThing = mentions.some(
+      (m) => m.type === 'entity' && m.entity.kind !== 'character' && about(m.entity.id),
+    );
+    const matched = asked.filter((t) => top.terms.includes(t)).length;
+    if (specific && !namedThing && matched === 0) return false;
+    // A fact about none of the things the question names must carry more of its words than one.
+    if (named.length > 0 && !named.some(about) && matched < Math.min(2, asked.length)) return false;
+    // A long question needs a fact that carries a third of what the pack could match: "how much
+    // did it make at the box office" shares a word each with many facts and none answers it.
+    if ((asked.length >= 3 || matchable < asked.length) && matched < matchable / 3) return false;
+    // "What's the name of the hospital" needs a fact that names it, not one that merely mentions it.
+    if (nameRequest) {
+      const others = asked.filter((t) => t !== 'name');
+      if (!top.terms.includes('name')) return false;
+      if (others.length > 0 && !others.some((t) => top.terms.includes(t))) return false;
+      if (named.length > 0 && !named.some(about)) return false;
+    }
+    // "Which TV show is on" is not answered by "they watch a sitcom": the fact must name it.
+    if (titled) {
+      const concerns = titledName
+        ? titledName.type === 'entity' && about(titledName.entity.id)
+        : top.terms.includes(titledTerm!);
+      if (!concerns || !namesATitle(top.fact.text, isPackName)) return false;
+    }
+    if (questionWord !== 'how-many') return true;
+    // "How old is Miss Emily" wants a number about her (an age, when asked "how old"), not anyone else's.
+    return wanted.test(top.fact.text) && (people.length === 0 || people.some(about));
+  };
 };
 
 /**

@@ -2,8 +2,9 @@ import { distance } from 'fastest-levenshtein';
 import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, filmSentence, listWords, roleSentence } from './cast.js';
-import { answers, coversQuestion } from './confidence.js';
-import { nextFact, partRecap, sceneRecap } from './story-steps.js';
+import { answerTest, coversQuestion } from './confidence.js';
+import { isAboutAny, isAfter } from './after.js';
+import { partRecap, sceneRecap, storyAfter } from './story-steps.js';
 import { suggestions } from './suggestions.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 
@@ -11,7 +12,7 @@ export { DEFAULT_TUNING, type Tuning };
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
-import { intentOf, type After, type Intent, type QuestionWord } from './intent.js';
+import { intentOf, type Intent, type QuestionWord } from './intent.js';
 import { normalizeText, words } from './text.js';
 
 /** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
@@ -39,20 +40,6 @@ const CUES: Partial<Record<QuestionWord, RegExp>> = {
 
 const namedPeople = (mentions: readonly Mention[]): string[] =>
   mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : []));
-
-const SAYING = new Set(['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained']);
-
-/** "What does Madame tell Kath and Tommy": the person before the verb is the one speaking. */
-const speakerOf = (question: string, mentions: readonly Mention[]): string | undefined => {
-  const typed = words(question);
-  const verb = typed.findIndex((word) => SAYING.has(word));
-  if (verb < 0 || !['what', 'whats', 'wat'].includes(typed[0] ?? '')) return undefined;
-  const before = mentions.filter((m) => m.end <= verb);
-  const first = before[0];
-  return before.length === 1 && first?.type === 'entity' && first.entity.kind === 'character'
-    ? first.entity.id
-    : undefined;
-};
 
 const fromFact = (fact: Fact): AnswerItem => ({
   text: fact.text,
@@ -111,26 +98,39 @@ export class AnswerEngine {
     if (structured?.length) return { kind: 'answer', items: structured };
 
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
-    // Once the facts are limited to what follows, "after" itself is no longer something to match.
-    const sought = intent.kind === 'search' && intent.after ? question.replace(/\bafter\b/g, ' ') : question;
-    const speaker = speakerOf(question, mentions);
-    const ranked = this.search(sought, mentions, intent).filter(
-      (hit) => this.isLaterPart(hit.fact, intent, mentions) && (!speaker || hit.fact.about.includes(speaker)),
+    const after = intent.kind === 'search' ? intent.after : undefined;
+    const people = namedPeople(mentions);
+    const consequence = after !== undefined || CONSEQUENCE.test(question);
+    // Once the facts are limited to what follows, "after they got back from the beach" says
+    // when, not what: none of it is a word to match.
+    const typed = words(question);
+    const dropped = (word: string, i: number) =>
+      after ? i >= after.word && i < after.span[1] : word === 'after';
+    const sought = consequence ? typed.filter((word, i) => !dropped(word, i)).join(' ') : question;
+    const named = sought === question ? mentions : this.matcher.find(sought);
+    const askedNow = sought === question ? leftover : this.askedTerms(sought, named);
+    const ranked = this.search(sought, named, intent).filter(
+      (hit) => !after || isAfter(this.pack, hit.fact, after, people),
     );
-    const found = coversQuestion({ mentions, asked: leftover, knows: (term) => this.knows(term) })
-      ? ranked.filter((top) =>
-          answers({
-            question,
-            questionWord,
-            mentions,
-            asked: leftover,
-            top,
-            frequency: (t) => this.index.frequency(t),
-            isPackName: (word) => this.nameWords.has(word),
-            term: (word) => this.lexicon.term(word),
-          }),
-        )
+    const answersIt = answerTest({
+      question,
+      questionWord,
+      mentions: named,
+      asked: askedNow,
+      frequency: (t) => this.index.frequency(t),
+      isPackName: (word) => this.nameWords.has(word),
+      term: (word) => this.lexicon.term(word),
+    });
+    const found = coversQuestion({ mentions: named, asked: askedNow, knows: (term) => this.knows(term) })
+      ? ranked.filter(answersIt)
       : [];
+    // "What happens after the beach" asks for nothing but what comes next.
+    if (after && found.length === 0 && askedNow.length === 0 && people.length === 0) {
+      const next = this.pack.facts
+        .filter((fact) => fact.kind === 'plot' && isAfter(this.pack, fact, after, []))
+        .sort((a, b) => revealedAt(a) - revealedAt(b))[0];
+      if (next) found.push({ fact: next, score: 1, terms: [] });
+    }
     const best = found[0];
     if (!best)
       return {
@@ -150,22 +150,13 @@ export class AnswerEngine {
           hit.score >= best.score * threshold && (best.fact.kind !== 'film' || hit.fact.kind === 'film'),
       )
       .map((hit) => hit.fact);
-    // "What happens to Tommy after the beach" starts from the first thing that follows it.
-    const after = intent.kind === 'search' && intent.after !== undefined;
+    // "What becomes of Chrissie after the Cottages" starts from the first thing that follows them.
     if (after) picked.sort((a, b) => revealedAt(a) - revealedAt(b));
-    // "What happens when Tommy is left out", "do they ever go to Madame": the story's next step matters too.
-    // Two steps on, so "what happens when they go to see Madame" reaches what Madame tells them.
-    const people = namedPeople(mentions);
-    const keep = (fact: Fact) =>
-      !after || people.length === 0 || people.some((id) => fact.about.includes(id));
-    const consequence = after || CONSEQUENCE.test(question);
-    const next = consequence ? nextFact(this.pack, picked[0]!, false, keep) : undefined;
-    const then = next && nextFact(this.pack, next, true, keep);
-    // "What did Miss Lucy tell the class": a speech told over several facts goes on in the same scene.
-    const speech = consequence || !leftover.includes('say') ? undefined : nextFact(this.pack, picked[0]!);
-    const story = [next, then, speech?.learnedAt === picked[0]!.learnedAt ? speech : undefined].filter(
-      (fact): fact is Fact => fact !== undefined && !picked.includes(fact),
-    );
+    const story = storyAfter(this.pack, picked[0]!, {
+      consequence,
+      speech: !consequence && leftover.includes('say'),
+      keep: (fact) => !after || isAboutAny(fact, people),
+    }).filter((fact) => !picked.includes(fact));
     const facts = [picked[0]!, ...story, ...picked.slice(1)];
     return {
       kind: 'answer',
@@ -226,7 +217,7 @@ export class AnswerEngine {
     const intro =
       'role' in entity ? entity.role : 'definition' in entity ? entity.definition : entity.description;
     const items: AnswerItem[] = [{ text: `${entityName(entity)}: ${intro}`, at: entity.introducedAt.end }];
-    // Search by the name alone: "explain donors to me" wants facts about donors, not facts where someone explains.
+    // Search by the name alone: "explain the carers to me" wants facts about carers, not facts where someone explains.
     const mention = mentions.find((m) => m.type === 'entity' && m.entity === entity);
     const name = mention ? words(question).slice(mention.start, mention.end).join(' ') : entityName(entity);
     const about = this.search(
@@ -257,6 +248,7 @@ export class AnswerEngine {
     const questionWord =
       intent.kind === 'search' || intent.kind === 'identity' ? intent.questionWord : 'other';
     const chapters = new Set(intent.kind === 'search' ? intent.chapters : []);
+    const speaker = intent.kind === 'search' ? intent.speaker : undefined;
     const cue = CUES[questionWord];
     const terms = new Set(this.lexicon.terms(question));
     const hits = this.index.query(question, (fact) => {
@@ -271,6 +263,8 @@ export class AnswerEngine {
       if (chapters.size > 0 && fact.learnedAt && chapters.has(fact.learnedAt.chapter))
         boost *= this.tuning.chapterBoost;
       if (cue?.test(fact.text)) boost *= this.tuning.cueBoost;
+      // Whose words are asked for: their facts first, without ruling out a loosely matched name.
+      if (speaker && fact.about.includes(speaker)) boost *= this.tuning.speakerBoost;
       if (questionWord === 'where' && fact.about.some((id) => this.pack.entity(id)?.kind === 'place'))
         boost *= 1.3;
       return boost;
@@ -283,31 +277,6 @@ export class AnswerEngine {
         score: hit.score * (1 + this.tuning.askSimilarity * this.index.similarity(hit.fact, terms)),
       }))
       .sort((a, b) => b.score - a.score);
-  }
-
-  /**
-   * "What happens to Rodney after the Cottages" asks about Rodney once that part is
-   * over: a fact from the Cottages, or about someone else, does not answer it.
-   */
-  private isLaterPart(fact: Fact, intent: Intent, mentions: readonly Mention[]): boolean {
-    const after = intent.kind === 'search' ? intent.after : undefined;
-    if (!after) return true;
-    if (fact.learnedAt === null || fact.learnedAt.at < this.timeOf(after)) return false;
-    const people = namedPeople(mentions);
-    return people.length === 0 || people.some((id) => fact.about.includes(id));
-  }
-
-  /**
-   * When a part starts or ends, or when the film first arrives at or leaves a place
-   * (the beach scenes run together; a place seen again much later is a new visit).
-   */
-  private timeOf({ what, edge }: After): number {
-    if (!('kind' in what)) return what[edge];
-    const first = this.pack.beats.findIndex((beat) => beat.place === what.id);
-    if (first < 0) return Infinity;
-    if (edge === 'start') return this.pack.beats[first]!.at;
-    const leaving = this.pack.beats.findIndex((beat, i) => i > first && beat.place !== what.id);
-    return leaving < 0 ? Infinity : this.pack.beats[leaving]!.at;
   }
 
   /** The question's own search terms, outside the names it mentions. */

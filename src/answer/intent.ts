@@ -1,11 +1,8 @@
 import type { Character, Chapter, Entity } from '../story/pack.js';
+import { afterOf, type After } from './after.js';
 import type { Mention } from './entities.js';
+import { SAYING } from './lexicon.js';
 import { words } from './text.js';
-
-export interface After {
-  readonly what: Chapter | Entity;
-  readonly edge: 'start' | 'end';
-}
 
 export type QuestionWord =
   'who' | 'what' | 'when' | 'where' | 'why' | 'how' | 'how-many' | 'yes-no' | 'other';
@@ -30,29 +27,30 @@ export type Intent =
       readonly kind: 'search';
       readonly questionWord: QuestionWord;
       readonly chapters: readonly Chapter[];
-      /**
-       * "What happens to Rodney after the Cottages", "after the beach": only what the film shows
-       * once past it; "after arriving at the Cottages": once it has begun.
-       */
       readonly after?: After;
+      /** "What did Miss Emily say to them": the character before the verb, whose words are wanted. */
+      readonly speaker?: string;
     };
 
 const PLAYS =
   /\b(play|plays|played|playing|playin|portray|portrays|portrayed|actor|actors|actress|actresses|cast|casting|star|stars|starring|acts?|acted|joue|spielt|interpreta)\b/;
-// "What song is playing when Kathy dances", "what game is Tommy playing": not a casting question.
+// "Which tune is on when Kathy sways", "who's playing football with Tommy": not casting questions.
 const PLAYED_THING =
   /\b(song|songs|music|tune|track|record|tape|cassette|radio|show|sitcom|tv|game|games|football|sport)\b/;
+const PLAYING_A_THING = new RegExp(`\\b(play|plays|played|playing)( \\w+)? ${PLAYED_THING.source}`);
+// Where it was filmed, its awards, its takings: the making of the film, which the story can't tell.
+const MAKING =
+  /\b(filmed|filming|film locations?|shot on location|budget|box office|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b/;
+export const asksAboutTheMaking = (question: string): boolean => MAKING.test(words(question).join(' '));
 const CAST = /\b(actor|actors|actress|actresses|cast|casting|starring|portray\w*)\b/;
 const ABOUT_THE_FILM = /\b(film|movie|this|it)\b/;
 const WHO_IS_IN_IT = /\bwho( is| are|s)? in (it|this|the (film|movie))\b|\bcast\b|\b(main )?(actors|stars)\b/;
 // "What are the three parts called", "what year is the last part": the film's own sections.
 const PARTS = /\b(parts?|sections?|chapters?|acts)\b/;
 const PARTS_ASKED = /\b(called|named|names?|titles?|years?|are there|how many)\b/;
-// "What happens at the beach", "summarise Completion", "what's the 1994 part about"; not "what happens to Ruth".
+// "What goes on by the sea", "summarise Completion", "what is the last part about"; not "what happens to Ruth".
 const WHAT_HAPPENS =
   /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
-const ARRIVING =
-  /^(arriv\w*|reach\w*|get|gets|got|getting|go|goes|going|went|gone|mov\w*|come|comes|came|coming|enter\w*)$/;
 const AUXILIARIES = new Set([
   'does',
   'do',
@@ -101,7 +99,8 @@ export const intentOf = (
   const characters = unique(
     mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity] : [])),
   );
-  if (credits.length > 0)
+  // "Was Andrew Garfield nominated for anything" is about the making, not his part.
+  if (credits.length > 0 && !MAKING.test(text))
     return {
       kind: 'role-of',
       credits,
@@ -110,6 +109,8 @@ export const intentOf = (
   if (
     characters.length > 0 &&
     PLAYS.test(text) &&
+    !MAKING.test(text) &&
+    !PLAYING_A_THING.test(text) &&
     (questionWord === 'who' || CAST.test(text) || !PLAYED_THING.test(text))
   )
     return { kind: 'cast-of', characters };
@@ -133,37 +134,32 @@ export const intentOf = (
   }
   if (PARTS.test(text) && PARTS_ASKED.test(text) && characters.length === 0) return { kind: 'chapter-list' };
   const entities = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity] : []));
-  // "who is Miss Emily", "what's a carer": nothing asked beyond the name itself.
+  // "who's the headmistress", "what's a carer": nothing asked beyond the name itself.
   if (
     entities.length === 1 &&
     chapters.length === 0 &&
-    // "explain donors to me", "tell me about Madame" ask the same as "what is…".
+    // "explain the carers", "tell me about Madame" ask the same as "what is…".
     leftover.every((term) => term === 'say' && questionWord === 'other') &&
     ['who', 'what', 'other'].includes(questionWord)
   )
     return { kind: 'identity', entity: entities[0]!, questionWord };
-  // "Why did Ruth flip out after the travel agency": for why and how, what happened there is the cause.
-  const after = ['why', 'how', 'when'].includes(questionWord)
-    ? undefined
-    : chapterAfter(words(question), mentions);
-  return { kind: 'search', questionWord, chapters, ...(after ? { after } : {}) };
+  const typed = words(question);
+  const after = afterOf(typed, mentions, questionWord);
+  const speaker = speakerOf(typed, mentions);
+  return {
+    kind: 'search',
+    questionWord,
+    chapters,
+    ...(after ? { after } : {}),
+    ...(speaker ? { speaker } : {}),
+  };
 };
 
-/**
- * A part of the film or a place named just after "after" ("after the cottages", "after she
- * left Hailsham", "after the beach"). A part wins over a place of the same name.
- */
-const chapterAfter = (typed: readonly string[], mentions: readonly Mention[]): After | undefined => {
-  for (const type of ['chapter', 'entity'] as const)
-    for (const m of mentions) {
-      const before = typed.slice(Math.max(0, m.start - 4), m.start);
-      const at = before.lastIndexOf('after');
-      if (at < 0 || m.type !== type) continue;
-      const what = m.type === 'chapter' ? m.chapter : m.entity.kind === 'place' ? m.entity : undefined;
-      if (!what) continue;
-      // "After arriving at the Cottages", "after they got to the beach": from when it begins.
-      const edge = before.slice(at + 1).some((word) => ARRIVING.test(word)) ? 'start' : 'end';
-      return { what, edge };
-    }
-  return undefined;
+/** "What did Miss Emily tell them": one character named before the first word of saying. */
+const speakerOf = (typed: readonly string[], mentions: readonly Mention[]): string | undefined => {
+  const verb = typed.findIndex((word) => SAYING.has(word));
+  if (verb < 0 || !['what', 'whats', 'wat'].includes(typed[0] ?? '')) return undefined;
+  const before = mentions.filter((m) => m.end <= verb);
+  const only = before.length === 1 ? before[0] : undefined;
+  return only?.type === 'entity' && only.entity.kind === 'character' ? only.entity.id : undefined;
 };

@@ -7,6 +7,10 @@ import { words } from './text.js';
  * both the question and the facts. A film's own vocabulary ("completes" for
  * dies, the wristbands) lives in its pack's lexicon.json and is added per pack.
  */
+const SAY_GROUP = ['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained'];
+/** The words of saying: "what did she tell them" asks for someone's words. */
+export const SAYING: ReadonlySet<string> = new Set(SAY_GROUP);
+
 const GENERIC: readonly (readonly string[])[] = [
   ['die', 'dies', 'died', 'dying', 'death', 'dead', 'kill', 'killed'],
   ['dismiss', 'dismissed', 'fire', 'fired', 'sack', 'sacked', 'removed', 'kicked'],
@@ -89,7 +93,7 @@ const GENERIC: readonly (readonly string[])[] = [
     'couple',
     'together',
   ],
-  ['say', 'says', 'said', 'tell', 'tells', 'told', 'explain', 'explains', 'explained'],
+  SAY_GROUP,
 ];
 
 /** Words that carry no meaning in a question about a film. */

@@ -5,14 +5,33 @@ import type { AnswerItem } from './engine.js';
 const shared = (a: Fact, b: Fact) => a.about.filter((id) => b.about.includes(id)).length;
 
 /**
+ * What follows the fact an answer leads with. For "what happens when…" and "what
+ * becomes of… after…", the story's next step and one from a later scene, so the
+ * answer reaches the outcome; for "what did she tell them", the rest of a speech
+ * told over several facts of the same scene.
+ */
+export const storyAfter = (
+  pack: Pack,
+  lead: Fact,
+  { consequence, speech, keep }: { consequence: boolean; speech: boolean; keep: (fact: Fact) => boolean },
+): Fact[] => {
+  if (consequence) {
+    const next = nextFact(pack, lead, { keep });
+    const then = next && nextFact(pack, next, { laterScene: true, keep });
+    return [next, then].filter((fact): fact is Fact => fact !== undefined);
+  }
+  const more = speech ? nextFact(pack, lead) : undefined;
+  return more && more.learnedAt === lead.learnedAt ? [more] : [];
+};
+
+/**
  * The next thing the film shows about the same people, within a couple of scenes;
  * with `laterScene`, only from a scene after this fact's own; `keep` narrows the candidates.
  */
 export const nextFact = (
   pack: Pack,
   fact: Fact,
-  laterScene = false,
-  keep: (fact: Fact) => boolean = () => true,
+  { laterScene = false, keep = () => true }: { laterScene?: boolean; keep?: (fact: Fact) => boolean } = {},
 ): Fact | undefined => {
   const from = fact.learnedAt;
   if (!from) return undefined;
@@ -42,10 +61,10 @@ export const nextFact = (
 };
 
 /**
- * "What happens at the beach", "what's the 1994 part about": the scenes there
- * cut into `max` stretches in film order, and from each its weightiest scene
- * (the most facts learned, counted once per seed that tells them), so a long part is summed up from start to end rather
- * than by its busiest stretch. The first stretch always opens with its first scene.
+ * "What goes on by the sea": the scenes there cut into `max` stretches in film
+ * order, and from each its weightiest scene (the most facts learned, counted once
+ * per seed that tells them), so the recap runs from start to end rather than
+ * dwelling on its busiest stretch. The first stretch opens with its first scene.
  */
 export const sceneRecap = (
   pack: Pack,

@@ -8,6 +8,8 @@ export interface Tuning {
   readonly unnamedPenalty: number;
   readonly chapterBoost: number;
   readonly cueBoost: number;
+  /** For a fact about the person whose words are asked for ("what did Miss Emily tell them"). */
+  readonly speakerBoost: number;
   /** Weight of the question's similarity to the fact's own "ask" phrasings. */
   readonly askSimilarity: number;
 }
@@ -19,5 +21,6 @@ export const DEFAULT_TUNING: Tuning = {
   unnamedPenalty: 0.8,
   chapterBoost: 1.3,
   cueBoost: 1.3,
+  speakerBoost: 2,
   askSimilarity: 4,
 };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine, type Answer, type AnswerItem } from '../../src/answer/engine.js';
 import { EntityMatcher } from '../../src/answer/entities.js';
 import { intentOf } from '../../src/answer/intent.js';
-import { nextFact, sceneRecap } from '../../src/answer/story-steps.js';
+import { nextFact, partRecap, sceneRecap } from '../../src/answer/story-steps.js';
 import {
   entityName,
   revealedAt,
@@ -232,7 +232,7 @@ describe('"what happens when/after/if …" follows the thread', () => {
       const facts = items.map((item) => factOf(pack, item));
       const chains = facts.flatMap((first) => {
         const next = nextFact(pack, first);
-        const after = next && nextFact(pack, next, true);
+        const after = next && nextFact(pack, next, { laterScene: true });
         return next && after ? [[first, next, after] as const] : [];
       });
       const chain = chains.find((steps) => steps.every((step) => facts.includes(step)));
@@ -284,23 +284,31 @@ describe('"explain X" and "tell me about X" ask what X alone asks', () => {
 });
 
 describe('part and place recaps through /ask', () => {
-  it('GIVEN a part named only as a part THEN five scenes span it, opening with its first scene', () => {
+  it('GIVEN a part named only as a part THEN its watch-party recaps tell it, in order, each dated to its checkpoint', () => {
     for (const [question, partId] of [
       ['give me an overview of part two', 'cottages'],
       ['summarize act three', 'completion'],
       ['what happens during act one', 'hailsham'],
     ] as const) {
       const part = chapter(pack, partId);
-      const beats = beatsOf(pack, { chapter: part });
+      const checkpoints = pack.checkpoints.filter((c) => c.chapter === part);
+      expect(checkpoints.length, question).toBeGreaterThan(0);
       const items = itemsOf(engine.answer(question, end(pack)));
-      expect(items, question).toEqual(sceneRecap(pack, part, undefined, 5));
-      expect(items.length, question).toBe(Math.min(5, beats.length));
-      expect(items[0]?.text, question).toBe(beats[0]!.summary);
+      expect(items, question).toEqual(checkpoints.map((c) => ({ text: c.recap, at: c.at })));
+      expect(items, question).toEqual(partRecap(pack, part, 3));
       for (const item of items) {
         expect(item.at, question).toBeGreaterThan(part.start);
         expect(item.at, question).toBeLessThanOrEqual(part.end);
       }
     }
+  });
+
+  it('GIVEN a part with no checkpoint THEN its scenes tell it, the first one first', () => {
+    const opening = chapter(pack, 'opening');
+    expect(pack.checkpoints.some((c) => c.chapter === opening)).toBe(false);
+    const items = itemsOf(engine.answer('what happens in the opening', end(pack)));
+    expect(items).toEqual(sceneRecap(pack, opening, undefined, 3));
+    expect(items[0]?.text).toBe(beatsOf(pack, { chapter: opening })[0]!.summary);
   });
 
   it('GIVEN a place THEN up to three of its scenes, the first one first', () => {
@@ -326,10 +334,8 @@ describe('part and place recaps through /ask', () => {
       ['what happens in the cottages', 'cottages'],
     ] as const) {
       const part = chapter(pack, partId);
-      const beats = beatsOf(pack, { chapter: part });
       const items = itemsOf(engine.answer(question, end(pack)));
-      expect(items.length, question).toBe(Math.min(5, beats.length));
-      expect(items[0]?.text, question).toBe(beats[0]!.summary);
+      expect(items, question).toEqual(partRecap(pack, part, 3));
     }
   });
 });
@@ -432,13 +438,13 @@ describe('nextFact', () => {
     for (const p of [pack, ferry])
       for (const f of p.facts.filter((f) => f.learnedAt === null)) {
         expect(nextFact(p, f)).toBeUndefined();
-        expect(nextFact(p, f, true)).toBeUndefined();
+        expect(nextFact(p, f, { laterScene: true })).toBeUndefined();
       }
   });
 
   it("GIVEN the ferry film THEN the passenger's thread runs ticket, staying aboard, drowning, and Mara's has no next step", () => {
     expect(nextFact(ferry, fact(ferry, 'old-ticket'))?.id).toBe('never-leaves');
-    expect(nextFact(ferry, fact(ferry, 'never-leaves'), true)?.id).toBe('drowned');
+    expect(nextFact(ferry, fact(ferry, 'never-leaves'), { laterScene: true })?.id).toBe('drowned');
     expect(nextFact(ferry, fact(ferry, 'drowned'))).toBeUndefined();
     // Nothing else within two scenes concerns Mara or the ferry alone.
     expect(nextFact(ferry, fact(ferry, 'mara-deckhand'))).toBeUndefined();
@@ -450,7 +456,7 @@ describe('nextFact', () => {
         for (const laterScene of [false, true]) {
           const label = `${from.id}${laterScene ? ' (later scene)' : ''}`;
           const options = candidates(p, from, laterScene);
-          const next = nextFact(p, from, laterScene);
+          const next = nextFact(p, from, { laterScene });
           if (options.length === 0) {
             expect(next, label).toBeUndefined();
             continue;
@@ -465,7 +471,7 @@ describe('nextFact', () => {
     let decisive = 0;
     for (const from of pack.facts.filter((f) => f.learnedAt !== null))
       for (const laterScene of [false, true]) {
-        const next = nextFact(pack, from, laterScene);
+        const next = nextFact(pack, from, { laterScene });
         if (!next || next.learnedAt === from.learnedAt) continue;
         const sameScene = candidates(pack, from, laterScene).filter((f) => f.learnedAt === next.learnedAt);
         const most = Math.max(...sameScene.map((f) => shared(f, from)));
@@ -520,5 +526,49 @@ describe('"what does <someone> tell …"', () => {
     const [first, second] = items;
     expect(second!.learnedAt).toBe(first!.learnedAt);
     expect(nextFact(pack, first!)).toBe(second);
+  });
+});
+
+describe('"after" read as a point in time', () => {
+  const intent = (question: string) => intentOf(question, new EntityMatcher(pack).find(question), []);
+
+  it('GIVEN a few words between "after" and the place THEN arriving counts from its start, leaving from its end', () => {
+    expect(intent('what does ruth do after they finally got to the beach')).toMatchObject({
+      after: { edge: 'start' },
+    });
+    expect(intent("what does tommy do after they get back from madame's house")).toMatchObject({
+      after: { edge: 'end' },
+    });
+  });
+
+  it('GIVEN a yes/no, why, how or when question THEN the scene it names stays in the search', () => {
+    for (const question of [
+      'did ruth say sorry after the beach',
+      'why was tommy so quiet after the beach',
+      'how does kathy feel after the cottages',
+      'when does ruth die after the beach',
+    ])
+      expect(intent(question), question).not.toHaveProperty('after');
+  });
+
+  it('GIVEN nothing asked but what comes next THEN the answer opens with the first fact past that point', () => {
+    const beach = pack.places.find((p) => p.id === 'beach')!;
+    const items = itemsOf(engine.answer('so what happens after the beach', end(pack)));
+    expect(items.length).toBeGreaterThan(0);
+    const firstVisit = pack.beats.findIndex((b) => b.place === beach.id);
+    const leaving = pack.beats.find((b, i) => i > firstVisit && b.place !== beach.id)!;
+    const after = pack.facts
+      .filter((f) => f.kind === 'plot' && f.learnedAt !== null && f.learnedAt.at >= leaving.at)
+      .sort((a, b) => revealedAt(a) - revealedAt(b));
+    expect(items[0]!.text).toBe(after[0]!.text);
+  });
+});
+
+describe('whose words are asked for', () => {
+  it('GIVEN a loosely matched speaker ("the doctor") THEN their facts come first but others are not ruled out', () => {
+    const items = itemsOf(engine.answer('what did the doctor say to kathy', 20 * 60));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]!.at).toBeLessThanOrEqual(20 * 60);
+    expect(items[0]!.text).toMatch(/bruise/);
   });
 });
