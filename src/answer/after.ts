@@ -22,19 +22,22 @@ const ARRIVING =
 // …unless they say it is left behind: "after they get back from Madame's".
 const LEAVING = /^(back|from|left|leav\w*|quit\w*)$/;
 const WINDOW = 6;
+// "Do they ever make up after the Cottages" looks past them; "did she say sorry after the beach" does not.
+const LATER = /^(ever|again|later|eventually|still)$/;
 
 /**
  * A part of the film or a place named within a few words after "after". A part
  * wins over a place of the same name. For why and how the earlier scene is the
- * cause, and a yes/no question ("did she apologise after the beach") is about the
- * scene itself, so those keep their whole search.
+ * cause, and a yes/no question is about the scene itself unless it looks further on
+ * ("ever", "again"), so those keep their whole search.
  */
 export const afterOf = (
   typed: readonly string[],
   mentions: readonly Mention[],
   questionWord: QuestionWord,
 ): After | undefined => {
-  if (['why', 'how', 'when', 'yes-no'].includes(questionWord)) return undefined;
+  if (['why', 'how', 'when'].includes(questionWord)) return undefined;
+  if (questionWord === 'yes-no' && !typed.some((word) => LATER.test(word))) return undefined;
   for (const type of ['chapter', 'entity'] as const)
     for (const m of mentions) {
       if (m.type !== type) continue;

@@ -26,6 +26,9 @@ const HOW_OLD = /\bhow old\b/i;
 // "Which make of car", "what tv show", "what song": things that have a title or a make.
 const TITLE_REQUEST =
   /\b(what|which|wat|whats)( kind of| sort of| type of| make of| (?!does|did|do|is|are|was|were)[a-z]+)? (?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
+// "What was the show they watched called": the same, asked the other way round.
+const CALLED =
+  /\bwhat( is| was|s|'s)? the (?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b.*\b(called|named)\b/i;
 // A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
 const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".
@@ -73,7 +76,7 @@ export const answerTest = ({
   );
   const matchable = asked.filter((t) => frequency(t) > 0).length;
   const nameRequest = NAME_REQUEST.test(question) && asked.includes('name');
-  const titled = TITLE_REQUEST.exec(question)?.groups?.thing;
+  const titled = (TITLE_REQUEST.exec(question) ?? CALLED.exec(question))?.groups?.thing;
   const titledAt = titled ? words(question).indexOf(titled) : -1;
   const titledName = mentions.find((m) => m.start <= titledAt && titledAt < m.end);
   const titledTerm = titled ? (term(titled) ?? titled) : undefined;
@@ -97,7 +100,9 @@ export const answerTest = ({
     if (named.length > 0 && !named.some(about) && matched < Math.min(2, asked.length)) return false;
     // A long question needs a fact that carries a third of what the pack could match: "how much
     // did it make at the box office" shares a word each with many facts and none answers it.
-    if ((asked.length >= 3 || matchable < asked.length) && matched < matchable / 3) return false;
+    // The thing the question names ("technically complete") counts as one of its words matched.
+    if ((asked.length >= 3 || matchable < asked.length) && matched + (namedThing ? 1 : 0) < matchable / 3)
+      return false;
     // "What's the name of the hospital" needs a fact that names it, not one that merely mentions it.
     if (nameRequest) {
       const others = asked.filter((t) => t !== 'name');

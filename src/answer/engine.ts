@@ -12,7 +12,7 @@ export { DEFAULT_TUNING, type Tuning };
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
-import { intentOf, type Intent, type QuestionWord } from './intent.js';
+import { dependsOnChat, intentOf, questionParts, type Intent, type QuestionWord } from './intent.js';
 import { normalizeText, words } from './text.js';
 
 /** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
@@ -30,6 +30,8 @@ export type Answer =
 const MAX_ITEMS = 3;
 const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
+// "What happens after Ruth dies": here "after" relates two events; in "go after Tommy" it is a word.
+const WHAT_FOLLOWS = /\bwhat (happens|happened) after\b/;
 
 /** Hints in a fact's text that it answers a given kind of question. */
 const CUES: Partial<Record<QuestionWord, RegExp>> = {
@@ -80,6 +82,25 @@ export class AnswerEngine {
   }
 
   answer(asked: string, position: number): Answer {
+    // "How long is it, I need to know if I can finish tonight": chat around the question can
+    // drown it. The one part that asks something is the question, if it can stand alone
+    // ("how long does she have" cannot: the chat says who she is).
+    const parts = questionParts(asked);
+    const only = parts.length === 1 ? parts[0]! : undefined;
+    if (only && !dependsOnChat(only, this.matcher.find(normalizeText(only)).length)) {
+      const answer = this.answerOne(only, position);
+      if (answer.kind === 'answer') return answer;
+    }
+    const whole = this.answerOne(asked, position);
+    if (whole.kind === 'answer') return whole;
+    for (const part of parts) {
+      const answer = this.answerOne(part, position);
+      if (answer.kind === 'answer') return answer;
+    }
+    return whole;
+  }
+
+  private answerOne(asked: string, position: number): Answer {
     // The title names the film, not a fact: "when did Never Let Me Go come out" is not about the song.
     const question = normalizeText(asked).replace(this.title, ' film ');
     const mentions = this.matcher.find(question);
@@ -106,7 +127,10 @@ export class AnswerEngine {
     const typed = words(question);
     const dropped = (word: string, i: number) =>
       after ? i >= after.word && i < after.span[1] : word === 'after';
-    const sought = consequence ? typed.filter((word, i) => !dropped(word, i)).join(' ') : question;
+    const sought =
+      after || WHAT_FOLLOWS.test(question)
+        ? typed.filter((word, i) => !dropped(word, i)).join(' ')
+        : question;
     const named = sought === question ? mentions : this.matcher.find(sought);
     const askedNow = sought === question ? leftover : this.askedTerms(sought, named);
     const ranked = this.search(sought, named, intent).filter(

@@ -40,7 +40,7 @@ const PLAYED_THING =
 const PLAYING_A_THING = new RegExp(`\\b(play|plays|played|playing)( \\w+)? ${PLAYED_THING.source}`);
 // Where it was filmed, its awards, its takings: the making of the film, which the story can't tell.
 const MAKING =
-  /\b(filmed|filming|film locations?|shot on location|budget|box office|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b/;
+  /\b(filmed|filming|film locations?|shot on location|budget|box office|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b|\b(did|wrote|composed|scored) the (music|score)\b|\bwhere (did|do|does) (they|he|she|you) (film|shoot)\b|\bwhere (was|were) (it|this|that|they) shot\b/;
 export const asksAboutTheMaking = (question: string): boolean => MAKING.test(words(question).join(' '));
 const CAST = /\b(actor|actors|actress|actresses|cast|casting|starring|portray\w*)\b/;
 const ABOUT_THE_FILM = /\b(film|movie|this|it)\b/;
@@ -51,6 +51,25 @@ const PARTS_ASKED = /\b(called|named|names?|titles?|years?|are there|how many)\b
 // "What goes on by the sea", "summarise Completion", "what is the last part about"; not "what happens to Ruth".
 const WHAT_HAPPENS =
   /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
+const FILLERS = new Set([
+  'wait',
+  'ok',
+  'okay',
+  'so',
+  'um',
+  'uh',
+  'hey',
+  'lol',
+  'also',
+  'and',
+  'but',
+  'oh',
+  'hmm',
+  'sorry',
+  'quick',
+  'question',
+  'q',
+]);
 const AUXILIARIES = new Set([
   'does',
   'do',
@@ -81,10 +100,49 @@ export const questionWordOf = (question: string): QuestionWord => {
     if (word === 'how') return 'how';
     if (['what', 'whats', 'wat', 'which'].includes(word)) return 'what';
   }
-  return w[0] && AUXILIARIES.has(w[0]) ? 'yes-no' : 'other';
+  // "wait did Ruth…", "ok so does Tommy…": chat before the question doesn't change it.
+  const first = w.find((word) => !FILLERS.has(word));
+  return first && AUXILIARIES.has(first) ? 'yes-no' : 'other';
 };
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
+
+const PART_BREAK = /[?!;,]+|\.\s|\s[-–—]\s|\s+or\s+(?=(?:did|do|does|is|was|am|are|were|has|have)\b)/;
+
+/**
+ * The parts of a rambling message that ask something ("wait did Ruth just kiss
+ * Tommy or did I imagine that"): split at punctuation and at "or did…", keeping
+ * those with a question word or opening like a yes/no question. One part alone is
+ * the question itself, so nothing is returned for it.
+ */
+const PRONOUNS = new Set([
+  'she',
+  'he',
+  'her',
+  'him',
+  'his',
+  'hers',
+  'they',
+  'them',
+  'their',
+  'it',
+  'its',
+  'shes',
+  'hes',
+  'theyre',
+]);
+
+/** A part that names no one and points back with a pronoun needs the rest of the message. */
+export const dependsOnChat = (part: string, names: number): boolean =>
+  names === 0 && words(part).some((word) => PRONOUNS.has(word));
+
+export const questionParts = (question: string): string[] => {
+  const parts = question
+    .split(PART_BREAK)
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => words(part).length >= 2);
+  return parts.length < 2 ? [] : parts.filter((part) => questionWordOf(part) !== 'other');
+};
 
 export const intentOf = (
   question: string,

@@ -35,6 +35,7 @@ const GENERIC: readonly (readonly string[])[] = [
   ['novel', 'book', 'author'],
   ['runtime', 'length', 'minutes', 'duration'],
   ['sale', 'sales', 'sell', 'sells', 'sold', 'selling', 'buy', 'buys', 'bought', 'buying'],
+  ['give', 'gives', 'gave', 'given', 'giving', 'hand', 'handed', 'handing'],
   ['year', 'released', 'release'],
   ['love', 'loves', 'loved', 'romance', 'feelings', 'crush'],
   ['kiss', 'kisses', 'kissed'],
@@ -110,7 +111,8 @@ export const STOPWORDS = new Set(
   can't cant won't don't dont didn't didnt doesn't doesnt isn't isnt wasn't aren't weren't couldn't wouldn't
   shouldn't haven't hasn't it'll they'll they're we're you're i've they've i'd they'd
   till 2 4 anything something everything anyone someone everyone nothing worst
-  teh hte thier wont happend happned hapened
+  teh hte thier wont happend happned hapened total overall altogether tonight exact
+  lmao lmfao omg tbh ngl idk btw imo rn smh
   quien es qui est wer ist el la le der das`.split(/\s+/),
 );
 

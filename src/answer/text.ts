@@ -21,7 +21,11 @@ const PHRASES: readonly [RegExp, string][] = [
 
 /** Lowercase, accents and markdown gone, curly quotes straightened: the form every matcher compares. */
 export const normalizeText = (value: string): string =>
-  PHRASES.reduce((text, [pattern, word]) => text.replace(pattern, word), value.toLowerCase())
+  PHRASES.reduce(
+    (text, [pattern, word]) => text.replace(pattern, word),
+    // "sooo", "whyyy": a letter typed three or more times is typed once.
+    value.toLowerCase().replace(/([a-z])\1{2,}/g, '$1'),
+  )
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
