@@ -1,6 +1,6 @@
 /**
  * Measures /ask on the dev question set (test/answer/questions.json): accuracy,
- * with two later sets (test/answer/holdout.json, blind.json) reported beside it,
+ * with three later sets (test/answer/holdout.json, blind.json, fresh.json) reported beside it,
  * spoiler leaks, latency per answer (engine, composition and rendering) and the
  * time to build the index. `-- --verbose` prints every miss and leak.
  */
@@ -39,13 +39,14 @@ if (verbose)
     );
 
 /**
- * Two more sets, each written later from the seeds alone by someone who saw neither the pack's
+ * Three more sets, each written later from the seeds alone by someone who saw neither the pack's
  * phrasings nor the earlier sets. Their first, blind scores are kept here: once a set's misses
  * have been read it measures like a dev set, not like new users.
  */
 const laterSets = [
   { file: 'holdout.json', name: 'held-out set', blind: '66/80 (82.5%)' },
   { file: 'blind.json', name: 'blind set', blind: '42/60 (70.0%)' },
+  { file: 'fresh.json', name: 'fresh set', blind: '44/60 (73.3%)' },
 ] as const;
 const later = laterSets.map((set) => {
   const judged = loadQuestions(set.file).map((question) => judge(engine!, pack, question));

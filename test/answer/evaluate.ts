@@ -23,9 +23,9 @@ const questionSet = z.object({
 });
 export type DevQuestion = z.infer<typeof questionSet>['questions'][number];
 
-/** The dev set, or one of the two sets written later from the seeds alone (see bench-qa.ts). */
+/** The dev set, or one of the sets written later from the seeds alone (see bench-qa.ts). */
 export const loadQuestions = (
-  file: 'questions.json' | 'holdout.json' | 'blind.json' = 'questions.json',
+  file: 'questions.json' | 'holdout.json' | 'blind.json' | 'fresh.json' = 'questions.json',
 ): DevQuestion[] =>
   questionSet.parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).questions;
 
