@@ -106,7 +106,9 @@ export const answerTest = ({
     // "What's the name of the hospital" needs a fact that names it, not one that merely mentions it.
     if (nameRequest) {
       const others = asked.filter((t) => t !== 'name');
-      if (!top.terms.includes('name')) return false;
+      // A fact about the thing that gives its title names it too ("the tape" → Songs After Dark).
+      const titles = named.some(about) && namesATitle(top.fact.text, isPackName);
+      if (!top.terms.includes('name') && !titles) return false;
       if (others.length > 0 && !others.some((t) => top.terms.includes(t))) return false;
       if (named.length > 0 && !named.some(about)) return false;
     }

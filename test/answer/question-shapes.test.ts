@@ -610,3 +610,12 @@ describe('chat around a question', () => {
     );
   });
 });
+
+describe('"what is it called"', () => {
+  it('GIVEN the name of a thing asked for THEN a fact about it that gives its title answers, and one without a name does not', () => {
+    const tape = pack.glossary.find((g) => g.id === 'songs-after-dark')!;
+    for (const question of ['tape name?', 'so whats the name of that tape'])
+      expect(itemsOf(engine.answer(question, end(pack)))[0]?.text, question).toContain(entityName(tape));
+    expect(engine.answer("what is tommy's last name", end(pack)).kind).toBe('none');
+  });
+});
