@@ -40,8 +40,8 @@ if (verbose)
 
 /**
  * Three more sets, each written later from the seeds alone by someone who saw neither the pack's
- * phrasings nor the earlier sets. Their first, blind scores are kept here: once a set's misses
- * have been read it measures like a dev set, not like new users.
+ * phrasings nor the earlier sets. Their first, blind scores are kept here: all three have since
+ * been read, and a set whose misses have been read measures like a dev set, not like new users.
  */
 const laterSets = [
   { file: 'holdout.json', name: 'held-out set', blind: '66/80 (82.5%)' },

@@ -23,12 +23,14 @@ export interface Evidence {
 const RARE = 3;
 const NAME_REQUEST = /\b(name|last name|surname)\b/i;
 const HOW_OLD = /\bhow old\b/i;
-// "Which make of car", "what tv show", "what song": things that have a title or a make.
-const TITLE_REQUEST =
-  /\b(what|which|wat|whats)( kind of| sort of| type of| make of| (?!does|did|do|is|are|was|were)[a-z]+)? (?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b/i;
-// "What was the show they watched called": the same, asked the other way round.
-const CALLED =
-  /\bwhat( is| was|s|'s)? the (?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem)s?|series)\b.*\b(called|named)\b/i;
+// Things that have a title or a make: "which make of car", "what tv show", "what's the tape called".
+const TITLED =
+  '(?<thing>(?:car|book|novel|song|sitcom|show|programme|program|film|movie|band|album|brand|model|poem|tape|cassette)s?|series)';
+const TITLE_REQUEST = new RegExp(
+  `\\b(what|which|wat|whats)( kind of| sort of| type of| make of| (?!does|did|do|is|are|was|were)[a-z]+)? ${TITLED}\\b`,
+  'i',
+);
+const CALLED = new RegExp(`\\bwhat( is| was|s|'s)? the ${TITLED}\\b.*\\b(called|named)\\b`, 'i');
 // A quoted title is capitalised ("Never Let Me Go"); a quoted term ("carer") is not.
 const QUOTED = /["“][A-Z][^"”]*["”]/;
 // An age is a small number, never a year: "12", "eighteen", "28 years old".

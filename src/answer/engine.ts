@@ -12,7 +12,8 @@ export { DEFAULT_TUNING, type Tuning };
 import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
-import { dependsOnChat, intentOf, questionParts, type Intent, type QuestionWord } from './intent.js';
+import { dependsOnChat, messageParts } from './chat.js';
+import { intentOf, type Intent, type QuestionWord } from './intent.js';
 import { normalizeText, words } from './text.js';
 
 /** One sentence of an answer and the film time from which a viewer knows it (0: never a spoiler). */
@@ -82,22 +83,31 @@ export class AnswerEngine {
   }
 
   answer(asked: string, position: number): Answer {
-    // "How long is it, I need to know if I can finish tonight": chat around the question can
-    // drown it. The one part that asks something is the question, if it can stand alone
-    // ("how long does she have" cannot: the chat says who she is).
-    const parts = questionParts(asked);
-    const only = parts.length === 1 ? parts[0]! : undefined;
-    if (only && !dependsOnChat(only, this.matcher.find(normalizeText(only)).length)) {
+    // "Ngl I cried, how long is it": chat around a question can drown it. The one piece that
+    // asks is the question when the chat names no one it needs ("she seems nice, does she stay"
+    // needs nothing; "Ruth looks ill, how old is she" needs Ruth). Pieces that ask are tried
+    // on their own when the whole message finds nothing.
+    const { asking, chat } = messageParts(asked);
+    const standsAlone = (piece: string) => !dependsOnChat(piece, this.mentionsIn(piece));
+    const only = asking.length === 1 ? asking[0]! : undefined;
+    const chatNames = chat.some((piece) => this.mentionsIn(piece).length > 0);
+    const tried = new Set<string>();
+    if (only && !chatNames && standsAlone(only)) {
+      tried.add(only);
       const answer = this.answerOne(only, position);
       if (answer.kind === 'answer') return answer;
     }
     const whole = this.answerOne(asked, position);
     if (whole.kind === 'answer') return whole;
-    for (const part of parts) {
-      const answer = this.answerOne(part, position);
+    for (const piece of asking.filter((piece) => !tried.has(piece) && standsAlone(piece))) {
+      const answer = this.answerOne(piece, position);
       if (answer.kind === 'answer') return answer;
     }
     return whole;
+  }
+
+  private mentionsIn(text: string): Mention[] {
+    return this.matcher.find(normalizeText(text).replace(this.title, ' film '));
   }
 
   private answerOne(asked: string, position: number): Answer {

@@ -1,7 +1,7 @@
-import type { Character, Chapter, Entity } from '../story/pack.js';
+import { entityName, type Character, type Chapter, type Entity } from '../story/pack.js';
 import { afterOf, type After } from './after.js';
 import type { Mention } from './entities.js';
-import { SAYING } from './lexicon.js';
+import { CHAT_WORDS, SAYING } from './lexicon.js';
 import { words } from './text.js';
 
 export type QuestionWord =
@@ -40,7 +40,7 @@ const PLAYED_THING =
 const PLAYING_A_THING = new RegExp(`\\b(play|plays|played|playing)( \\w+)? ${PLAYED_THING.source}`);
 // Where it was filmed, its awards, its takings: the making of the film, which the story can't tell.
 const MAKING =
-  /\b(filmed|filming|film locations?|shot on location|budget|box office|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b|\b(did|wrote|composed|scored) the (music|score)\b|\bwhere (did|do|does) (they|he|she|you) (film|shoot)\b|\bwhere (was|were) (it|this|that|they) shot\b/;
+  /\b(filmed|filming|film locations?|shot on location|budget|box office|oscars?|awards?|nominat\w*|composer|soundtrack|behind the scenes)\b|\bwho (did|wrote|composed|scored) the (music|score)\b|\bwhere (did|do|does) (they|he|she|you) (film|shoot)\b|\bwhere (was|were) (it|this|that|they) shot\b/;
 export const asksAboutTheMaking = (question: string): boolean => MAKING.test(words(question).join(' '));
 const CAST = /\b(actor|actors|actress|actresses|cast|casting|starring|portray\w*)\b/;
 const ABOUT_THE_FILM = /\b(film|movie|this|it)\b/;
@@ -51,24 +51,10 @@ const PARTS_ASKED = /\b(called|named|names?|titles?|years?|are there|how many)\b
 // "What goes on by the sea", "summarise Completion", "what is the last part about"; not "what happens to Ruth".
 const WHAT_HAPPENS =
   /\bwhat (happens|happened|goes on|went on) (at|in|during|on)\b|\b(summar\w*|recap|overview)\b|^what\b.*\babout$/;
+// Chat before a question ("wait", "ok so", "lol") doesn't change what it asks.
 const FILLERS = new Set([
-  'wait',
-  'ok',
-  'okay',
-  'so',
-  'um',
-  'uh',
-  'hey',
-  'lol',
-  'also',
-  'and',
-  'but',
-  'oh',
-  'hmm',
-  'sorry',
-  'quick',
-  'question',
-  'q',
+  ...'wait ok okay so um uh hey oh hm sorry quick question q'.split(' '),
+  ...CHAT_WORDS,
 ]);
 const AUXILIARIES = new Set([
   'does',
@@ -107,41 +93,12 @@ export const questionWordOf = (question: string): QuestionWord => {
 
 const unique = <T>(items: readonly T[]) => [...new Set(items)];
 
-const PART_BREAK = /[?!;,]+|\.\s|\s[-–—]\s|\s+or\s+(?=(?:did|do|does|is|was|am|are|were|has|have)\b)/;
-
-/**
- * The parts of a rambling message that ask something ("wait did Ruth just kiss
- * Tommy or did I imagine that"): split at punctuation and at "or did…", keeping
- * those with a question word or opening like a yes/no question. One part alone is
- * the question itself, so nothing is returned for it.
- */
-const PRONOUNS = new Set([
-  'she',
-  'he',
-  'her',
-  'him',
-  'his',
-  'hers',
-  'they',
-  'them',
-  'their',
-  'it',
-  'its',
-  'shes',
-  'hes',
-  'theyre',
-]);
-
-/** A part that names no one and points back with a pronoun needs the rest of the message. */
-export const dependsOnChat = (part: string, names: number): boolean =>
-  names === 0 && words(part).some((word) => PRONOUNS.has(word));
-
-export const questionParts = (question: string): string[] => {
-  const parts = question
-    .split(PART_BREAK)
-    .map((part) => part?.trim() ?? '')
-    .filter((part) => words(part).length >= 2);
-  return parts.length < 2 ? [] : parts.filter((part) => questionWordOf(part) !== 'other');
+/** Whether the one thing asked about has a name beyond the words typed for it ("the tape": Songs After Dark). */
+const namedOtherwise = (question: string, mentions: readonly Mention[]): boolean => {
+  const mention = mentions.find((m) => m.type === 'entity');
+  if (mention?.type !== 'entity') return false;
+  const typed = words(question).slice(mention.start, mention.end).join(' ');
+  return !words(entityName(mention.entity)).join(' ').includes(typed);
 };
 
 export const intentOf = (
@@ -196,8 +153,13 @@ export const intentOf = (
   if (
     entities.length === 1 &&
     chapters.length === 0 &&
-    // "explain the carers", "tell me about Madame" ask the same as "what is…".
-    leftover.every((term) => term === 'say' && questionWord === 'other') &&
+    // "explain the carers", "tell me about Madame" ask the same as "what is…", and so does
+    // "what's the tape called": its name is where the answer starts.
+    leftover.every(
+      (term) =>
+        (term === 'say' && questionWord === 'other') ||
+        (['call', 'name'].includes(term) && questionWord === 'what' && namedOtherwise(question, mentions)),
+    ) &&
     ['who', 'what', 'other'].includes(questionWord)
   )
     return { kind: 'identity', entity: entities[0]!, questionWord };

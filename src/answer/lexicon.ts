@@ -97,9 +97,12 @@ const GENERIC: readonly (readonly string[])[] = [
   SAY_GROUP,
 ];
 
+/** Chat words: "ngl i cried, does kathy die" asks only "does kathy die". */
+export const CHAT_WORDS: readonly string[] = 'lol lmao lmfao omg tbh ngl idk btw imo rn smh fr'.split(' ');
+
 /** Words that carry no meaning in a question about a film. */
-export const STOPWORDS = new Set(
-  `a an the and or but if of to in on at by for with from into onto about as is are was were be been being am do does did
+export const STOPWORDS = new Set([
+  ...`a an the and or but if of to in on at by for with from into onto about as is are was were be been being am do does did
   done doing has have had having i me my we our you your he him his she her they them their it its this that these those
   there here what whats what's wat which who whom whose when where why how wh can could would should will shall may might
   must just so very really actually ever even also too than then not no yes any some all more most much many get gets got
@@ -111,10 +114,10 @@ export const STOPWORDS = new Set(
   can't cant won't don't dont didn't didnt doesn't doesnt isn't isnt wasn't aren't weren't couldn't wouldn't
   shouldn't haven't hasn't it'll they'll they're we're you're i've they've i'd they'd
   till 2 4 anything something everything anyone someone everyone nothing worst
-  teh hte thier wont happend happned hapened total overall altogether tonight exact
-  lmao lmfao omg tbh ngl idk btw imo rn smh
+  teh hte thier wont happend happned hapened overall altogether
   quien es qui est wer ist el la le der das`.split(/\s+/),
-);
+  ...CHAT_WORDS,
+]);
 
 /** Folds words into search terms: synonyms to one word, then Porter stems. Stopwords give null. */
 export class Lexicon {

@@ -23,8 +23,12 @@ const PHRASES: readonly [RegExp, string][] = [
 export const normalizeText = (value: string): string =>
   PHRASES.reduce(
     (text, [pattern, word]) => text.replace(pattern, word),
-    // "sooo", "whyyy": a letter typed three or more times is typed once.
-    value.toLowerCase().replace(/([a-z])\1{2,}/g, '$1'),
+    // "sooo", "whyyy": a letter stretched at the end of a word is one letter; "Tommmy",
+    // "cotttages": stretched inside a word, two.
+    value
+      .toLowerCase()
+      .replace(/([a-z])\1{2,}(?![a-z])/g, '$1')
+      .replace(/([a-z])\1{2,}/g, '$1$1'),
   )
     .toLowerCase()
     .normalize('NFKD')
