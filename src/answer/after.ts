@@ -1,6 +1,7 @@
 import type { Chapter, Entity, Fact, Pack } from '../story/pack.js';
 import type { Mention } from './entities.js';
 import type { QuestionWord } from './intent.js';
+import { words } from './text.js';
 
 /**
  * "What becomes of Chrissie after the Cottages": only what the film shows once
@@ -74,3 +75,18 @@ export const isAboutAny = (fact: Fact, people: readonly string[]): boolean =>
 /** Whether a fact is shown past that point and, when people are named, is about one of them. */
 export const isAfter = (pack: Pack, fact: Fact, after: After, people: readonly string[]): boolean =>
   fact.learnedAt !== null && fact.learnedAt.at >= timeOf(pack, after) && isAboutAny(fact, people);
+
+// "What happens after Ruth dies": here "after" relates two events; in "go after Tommy" it is a word.
+const WHAT_FOLLOWS = /\bwhat (happens|happened) after\b/;
+
+/**
+ * The question without the words that only say when: "after they got back from the
+ * beach" once the facts are limited to what follows it, or the "after" of "what
+ * happens after…". The rest is what to search for.
+ */
+export const withoutWhen = (question: string, after: After | undefined): string => {
+  if (!after && !WHAT_FOLLOWS.test(question)) return question;
+  return words(question)
+    .filter((word, i) => (after ? i < after.word || i >= after.span[1] : word !== 'after'))
+    .join(' ');
+};

@@ -3,7 +3,7 @@ import { entityName, isKnownAt, revealedAt, type Entity, type Fact, type Pack } 
 import { formatFilmTime } from '../story/time.js';
 import { castListSentence, castSentence, filmSentence, listWords, roleSentence } from './cast.js';
 import { answerTest, coversQuestion } from './confidence.js';
-import { isAboutAny, isAfter } from './after.js';
+import { isAboutAny, isAfter, withoutWhen } from './after.js';
 import { partRecap, sceneRecap, storyAfter } from './story-steps.js';
 import { suggestions } from './suggestions.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
@@ -31,8 +31,6 @@ export type Answer =
 const MAX_ITEMS = 3;
 const CONSEQUENCE = /\bwhat (happens|happened) (when|after|if)\b|\b(ever|end up|then what|what next)\b/;
 const RESCORED = 40;
-// "What happens after Ruth dies": here "after" relates two events; in "go after Tommy" it is a word.
-const WHAT_FOLLOWS = /\bwhat (happens|happened) after\b/;
 
 /** Hints in a fact's text that it answers a given kind of question. */
 const CUES: Partial<Record<QuestionWord, RegExp>> = {
@@ -127,20 +125,22 @@ export class AnswerEngine {
       };
     const structured = this.structured(intent, question, mentions, position);
     if (structured?.length) return { kind: 'answer', items: structured };
+    return this.retrieve(question, mentions, leftover, intent, position);
+  }
 
+  /** The best-matching facts that answer the question, with the story's next steps where asked. */
+  private retrieve(
+    question: string,
+    mentions: readonly Mention[],
+    leftover: readonly string[],
+    intent: Intent,
+    position: number,
+  ): Answer {
     const questionWord = intent.kind === 'search' ? intent.questionWord : 'other';
     const after = intent.kind === 'search' ? intent.after : undefined;
     const people = namedPeople(mentions);
     const consequence = after !== undefined || CONSEQUENCE.test(question);
-    // Once the facts are limited to what follows, "after they got back from the beach" says
-    // when, not what: none of it is a word to match.
-    const typed = words(question);
-    const dropped = (word: string, i: number) =>
-      after ? i >= after.word && i < after.span[1] : word === 'after';
-    const sought =
-      after || WHAT_FOLLOWS.test(question)
-        ? typed.filter((word, i) => !dropped(word, i)).join(' ')
-        : question;
+    const sought = withoutWhen(question, after);
     const named = sought === question ? mentions : this.matcher.find(sought);
     const askedNow = sought === question ? leftover : this.askedTerms(sought, named);
     const ranked = this.search(sought, named, intent).filter(
