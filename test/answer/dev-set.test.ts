@@ -10,7 +10,7 @@ beforeAll(async () => {
   const pack: Pack = await bundledPack();
   const engine = new AnswerEngine(pack);
   verdicts = loadQuestions().map((question) => judge(engine, pack, question));
-  later = (['holdout.json', 'blind.json', 'fresh.json'] as const).flatMap((file) =>
+  later = (['holdout.json', 'blind.json', 'fresh.json', 'final.json'] as const).flatMap((file) =>
     loadQuestions(file).map((question) => judge(engine, pack, question)),
   );
 });
@@ -38,7 +38,7 @@ describe('the /ask dev question set', () => {
 
 describe('the /ask later sets (written afterwards, from the seeds alone)', () => {
   it('GIVEN their questions at their positions THEN nothing unreached shows outside spoiler bars either', () => {
-    expect(later.length).toBeGreaterThanOrEqual(200);
+    expect(later.length).toBeGreaterThanOrEqual(260);
     expect(leaksIn(later)).toEqual([]);
   });
 });

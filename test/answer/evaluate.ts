@@ -25,7 +25,7 @@ export type DevQuestion = z.infer<typeof questionSet>['questions'][number];
 
 /** The dev set, or one of the sets written later from the seeds alone (see bench-qa.ts). */
 export const loadQuestions = (
-  file: 'questions.json' | 'holdout.json' | 'blind.json' | 'fresh.json' = 'questions.json',
+  file: 'questions.json' | 'holdout.json' | 'blind.json' | 'fresh.json' | 'final.json' = 'questions.json',
 ): DevQuestion[] =>
   questionSet.parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).questions;
 
