@@ -48,11 +48,12 @@ const laterSets = [
   { file: 'holdout.json', name: 'held-out set', blind: '66/80 (82.5%)' },
   { file: 'blind.json', name: 'blind set', blind: '42/60 (70.0%)' },
   { file: 'fresh.json', name: 'fresh set', blind: '44/60 (73.3%)' },
-  { file: 'final.json', name: 'final set', blind: '43/60 (71.7%)' },
+  // Its misses are not listed, even with --verbose, so it can stay blind.
+  { file: 'final.json', name: 'final set', blind: '43/60 (71.7%)', unread: true },
 ] as const;
 const later = laterSets.map((set) => {
   const judged = loadQuestions(set.file).map((question) => judge(engine!, pack, question));
-  if (verbose)
+  if (verbose && !('unread' in set))
     for (const v of judged.filter((v) => !v.answered || v.leakedWords.length > 0 || v.leakedFacts.length > 0))
       console.log(
         `\n[${set.name} ${v.answered ? 'LEAK' : 'MISS'}] ${v.question.id} @${v.question.watched}: ${v.question.question}`,
