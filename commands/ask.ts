@@ -34,10 +34,13 @@ export default {
       throw new UserError(`Questions can be up to ${MAX_QUESTION} characters; yours has ${question.length}.`);
     const pack = ctx.app.films.forGuild(ctx.actor.guildId);
     const { position, source } = await positionFor(ctx, pack, ctx.options.string('watched'));
-    const answer = ctx.app.answers(pack).answer(question, position.seconds);
     const isPrivate = ctx.options.boolean('private') ?? false;
-    // A public answer must not spoil a room that is watching together and is behind the asker.
+    // A public answer must not spoil a room that is watching together and is behind the asker:
+    // the engine's own plain text (suggestions, reasons) is chosen for the room's position.
     const party = isPrivate ? undefined : await partyPosition(ctx);
+    const answer = ctx.app
+      .answers(pack)
+      .answer(question, Math.min(position.seconds, party?.seconds ?? Infinity));
     const composed = composeAnswer(question, answer, pack, {
       position,
       source,

@@ -5,7 +5,7 @@ import { characterProfile } from '../src/character/profile.js';
 import type { Command } from '../src/command/command.js';
 import type { CommandContext } from '../src/command/context.js';
 import { positionChoices } from '../src/progress/choices.js';
-import { positionFor, type ResolvedPosition } from '../src/progress/position-for.js';
+import { partyPosition, positionFor, type ResolvedPosition } from '../src/progress/position-for.js';
 import type { Pack } from '../src/story/pack.js';
 
 /**
@@ -51,10 +51,15 @@ export default {
 
   async execute(ctx) {
     const pack = ctx.app.films.forGuild(ctx.actor.guildId);
-    const at = await positionFor(ctx, pack, ctx.options.string('watched'));
+    const asked = await positionFor(ctx, pack, ctx.options.string('watched'));
+    // What is plain text for the asker may be news to the channel, so it stays with them unless
+    // they share it; shared in a room watching together that is behind them, it is told from there.
+    const isPrivate = ctx.options.boolean('private') ?? true;
+    const party = isPrivate ? undefined : await partyPosition(ctx);
+    const at: ResolvedPosition =
+      party && party.seconds < asked.position.seconds ? { position: party, source: 'party' } : asked;
     const character = findCharacter(pack, ctx.options.requiredString('name'), at.position.seconds);
-    // What is plain text for the asker may be news to the channel, so it stays with them unless they share it.
-    return { ...characterProfile(pack, character, at), ephemeral: ctx.options.boolean('private') ?? true };
+    return { ...characterProfile(pack, character, at), ephemeral: isPrivate };
   },
 
   async autocomplete(ctx) {

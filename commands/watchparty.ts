@@ -53,14 +53,14 @@ const subcommands: Record<string, (ctx: CommandContext) => Promise<Reply>> = {
 
 const buttons: Record<string, (ctx: ButtonContext, partyId: string) => Promise<Reply>> = {
   async remind({ app, actor }, partyId) {
-    return replies.reminderReply(await app.watchParties.toggleReminder(partyId, actor.userId));
+    return replies.reminderReply(await app.watchParties.toggleReminder(partyId, actor.userId, actor.guildId));
   },
-  async catchup({ app }, partyId) {
-    const view = app.watchParties.byPartyId(partyId);
+  async catchup({ app, actor }, partyId) {
+    const view = app.watchParties.byPartyId(partyId, actor.guildId);
     return view ? replies.catchUpReply(view) : replies.reminderReply('gone');
   },
-  async where({ app }, partyId) {
-    const view = app.watchParties.byPartyId(partyId);
+  async where({ app, actor }, partyId) {
+    const view = app.watchParties.byPartyId(partyId, actor.guildId);
     return view ? replies.whereReply(view) : replies.reminderReply('gone');
   },
 };

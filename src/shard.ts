@@ -46,6 +46,8 @@ const main = async () => {
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shardId: shard.id, totalShards }, 'shard started');
     shard.on('death', () => logger.warn({ shardId: shard.id }, 'shard process exited'));
+    // A failed respawn is emitted here; unheard, it would end the manager and every shard with it.
+    shard.on('error', (err) => logger.error({ err, shardId: shard.id }, 'shard error'));
   });
 
   let stopping: Promise<void> | undefined;

@@ -24,7 +24,7 @@ const questionLines = (questions: readonly string[], hide = false): Line[] =>
 
 /** Who the start post pings: the "Remind me" list and the role, exactly them. */
 /** Who asked to hear about the start: the Remind-me list and the party's role. */
-export const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['mentions'] } => {
+const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['mentions'] } => {
   const spans = [...record.remind.map(userMention), ...(record.roleId ? [roleMention(record.roleId)] : [])];
   const line = spans.flatMap((span, i) => (i === 0 ? [span] : [text(' '), span]));
   return {
@@ -45,12 +45,20 @@ export const reminderPost = (record: PartyRecord, pack: Pack): Reply =>
     ],
   ]);
 
+/** The start: "press play", or where to join when the organiser started it from a sync. */
 export const pressPlayPost = (record: PartyRecord, pack: Pack): Reply => {
   const { line, mentions } = startMentions(record);
   const stops = stopsOf(pack).filter((stop) => stop.checkpoint).length;
+  const from = record.clock.posMs;
   return reply(
     [
-      [strong(`Press play now: ${pack.film.title}`)],
+      [
+        strong(
+          from > 0
+            ? `Watch party started: ${pack.film.title}, join at ${formatFilmTime(from / 1000)}`
+            : `Press play now: ${pack.film.title}`,
+        ),
+      ],
       ...(line.length > 0 ? [line] : []),
       [
         text(

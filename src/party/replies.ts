@@ -2,7 +2,8 @@ import { recapUntil } from '../recap/recap.js';
 import { errorReply, reply, strong, text, type Line, type Reply } from '../reply/model.js';
 import { formatFilmTime } from '../story/time.js';
 import { channelMention, fullTime, partyButton, relativeTime, userMention } from './format.js';
-import { pressPlayPost, startMentions } from './posts.js';
+import { pressPlayPost } from './posts.js';
+
 import type { PartyView, ReminderOutcome, StartOutcome, SyncOutcome } from './service.js';
 import { stopsOf } from './stops.js';
 import { describeOffset } from './timezone.js';
@@ -15,10 +16,11 @@ import { REMIND_BEFORE_MS } from './due.js';
 
 const filmTime = (ms: number) => formatFilmTime(ms / 1000);
 const noteLines = (notes: readonly string[]): Line[] => notes.map((note) => [text(note)]);
+const noteSpans = (notes: readonly string[]) => notes.map((note) => text(` ${note}`));
 
-export const startReply = ({ view, startedNow, zone, notes }: StartOutcome): Reply => {
+export const startReply = ({ view, startedNow, replyIsPost, zone, notes }: StartOutcome): Reply => {
   const { record, pack } = view;
-  if (startedNow) {
+  if (replyIsPost) {
     const post = pressPlayPost(record, pack);
     return {
       ...post,
@@ -29,6 +31,16 @@ export const startReply = ({ view, startedNow, zone, notes }: StartOutcome): Rep
       ],
     };
   }
+  if (startedNow)
+    return reply([
+      [
+        strong(`Watch party on: ${pack.film.title}`),
+        text(' in '),
+        channelMention(record.channelId),
+        text('.'),
+      ],
+      [text('The "press play" post, with its mentions, is posted there.'), ...noteSpans(notes)],
+    ]);
   const checkpoints = stopsOf(pack).filter((stop) => stop.checkpoint).length;
   const reminder =
     record.startsAt - REMIND_BEFORE_MS > record.createdAt ? 'a reminder 10 minutes before, ' : '';
@@ -141,7 +153,7 @@ export const resumeReply = (view: PartyView): Reply =>
     ...whereLines(view).slice(1),
   ]);
 
-export const syncReply = ({ view, fromMs, skipped, backward, startedEarly }: SyncOutcome): Reply => {
+export const syncReply = ({ view, fromMs, skipped, backward, startedEarly, toMs }: SyncOutcome): Reply => {
   const to = filmTime(view.positionMs);
   if (backward)
     return reply([
@@ -150,10 +162,15 @@ export const syncReply = ({ view, fromMs, skipped, backward, startedEarly }: Syn
         text(` (from ${filmTime(fromMs)}). Checkpoints already posted won't be posted again.`),
       ],
     ]);
-  // No "Press play" post follows a sync, so for a party that hadn't started this reply is the start.
-  const start = startedEarly ? startMentions(view.record) : undefined;
-  const lines: Line[] = start
-    ? [[strong(`The watch party has started, at ${to}.`)], ...(start.line.length > 0 ? [start.line] : [])]
+  const lines: Line[] = startedEarly
+    ? [
+        [
+          strong(`Started at ${filmTime(toMs)}.`),
+          text(' The start post, with its mentions, goes to '),
+          channelMention(view.record.channelId),
+          text('.'),
+        ],
+      ]
     : [[strong(`Synced to ${to}`), text(` (from ${filmTime(fromMs)}).`)]];
   if (skipped.length > 0)
     lines.push([
@@ -161,9 +178,8 @@ export const syncReply = ({ view, fromMs, skipped, backward, startedEarly }: Syn
         `You've passed ${skipped.length === 1 ? 'a checkpoint' : `${skipped.length} checkpoints`} (${skipped.map((stop) => stop.checkpoint?.title ?? 'the end').join('; ')}), so I won't post ${skipped.length === 1 ? 'it' : 'them'} now. Press "Catch me up" for the story so far.`,
       ),
     ]);
-  return reply([...lines, ...whereLines(view).slice(1)], {
+  return reply([...lines, ...(startedEarly ? [] : whereLines(view).slice(1))], {
     buttons: [partyButton('catchup', view.record.id)],
-    ...(start ? { mentions: start.mentions } : {}),
   });
 };
 

@@ -22,8 +22,9 @@ export interface SyncOutcome {
   readonly fromMs: number;
   readonly skipped: readonly Stop[];
   readonly backward: boolean;
-  /** The party had not started: the sync started it, so those waiting for the start must hear. */
+  /** The party had not started: the sync starts it, and the start post (with its pings) follows. */
   readonly startedEarly: boolean;
+  readonly toMs: number;
 }
 
 export type ReminderOutcome = 'added' | 'removed' | 'started' | 'full' | 'gone';
@@ -72,10 +73,18 @@ export class PartyService implements PartyPositions {
     return { seconds: Math.floor(this.viewOf(record).positionMs / 1000) };
   }
 
-  /** The party a "Catch me up" or "Where are we?" button belongs to, if it is still on. */
-  byPartyId(partyId: string): PartyView | undefined {
+  /**
+   * The party a "Catch me up" or "Where are we?" button belongs to, if it is still on and in the
+   * presser's server: a button's id can be forged, and another server's party is none of theirs.
+   */
+  byPartyId(partyId: string, guildId: string | null): PartyView | undefined {
+    const record = this.buttonParty(partyId, guildId);
+    return record ? this.viewOf(record) : undefined;
+  }
+
+  private buttonParty(partyId: string, guildId: string | null): PartyRecord | undefined {
     const record = this.runner.table.get(channelOfPartyId(partyId) ?? '');
-    return record?.id === partyId ? this.viewOf(record) : undefined;
+    return record?.id === partyId && record.guildId === guildId ? record : undefined;
   }
 
   async timezone(guildId: string | null): Promise<string> {
@@ -95,8 +104,10 @@ export class PartyService implements PartyPositions {
     return canonical;
   }
 
-  start(request: StartRequest): Promise<StartOutcome> {
-    return startParty(this.runner, request, (guildId) => this.timezone(guildId));
+  async start(request: StartRequest): Promise<StartOutcome> {
+    const outcome = await startParty(this.runner, request, (guildId) => this.timezone(guildId));
+    await this.settle();
+    return outcome;
   }
 
   async pause(actor: PartyActor): Promise<PartyView> {
@@ -147,9 +158,10 @@ export class PartyService implements PartyPositions {
       let synced: PartyRecord =
         record.phase === 'running'
           ? { ...record, clock: syncClock(record.clock, now, toMs) }
-          : {
-              ...withPosted(record, ['reminder', 'start']),
-              phase: 'running',
+          : // Not started yet: it starts now, where the club is, and the start post goes out as usual.
+            {
+              ...withPosted(record, ['reminder']),
+              startsAt: now,
               pauseReason: null,
               clock: { anchorAt: now, posMs: toMs, pausedAt: null },
             };
@@ -169,6 +181,7 @@ export class PartyService implements PartyPositions {
         skipped,
         backward: toMs < fromMs,
         startedEarly: record.phase === 'scheduled',
+        toMs,
       };
     });
     await this.settle();
@@ -187,12 +200,12 @@ export class PartyService implements PartyPositions {
     return this.viewOf(this.locate(actor));
   }
 
-  async toggleReminder(partyId: string, userId: string): Promise<ReminderOutcome> {
+  async toggleReminder(partyId: string, userId: string, guildId: string | null): Promise<ReminderOutcome> {
     const channelId = channelOfPartyId(partyId);
     if (!channelId) return 'gone';
     return this.runner.lock.run(channelId, async () => {
-      const record = this.runner.table.get(channelId);
-      if (record?.id !== partyId) return 'gone';
+      const record = this.buttonParty(partyId, guildId);
+      if (!record) return 'gone';
       if (record.phase === 'running') return 'started';
       const listed = record.remind.includes(userId);
       if (!listed && record.remind.length >= MAX_REMINDERS) return 'full';

@@ -20,6 +20,8 @@ export interface StartRequest {
 export interface StartOutcome {
   readonly view: PartyView;
   readonly startedNow: boolean;
+  /** Started now in the command's channel with no one to ping: the reply is the "press play" post. */
+  readonly replyIsPost: boolean;
   readonly zone: string;
   /** Things the organiser should know, such as a scheduled event that could not be made. */
   readonly notes: readonly string[];
@@ -28,8 +30,8 @@ export interface StartOutcome {
 /**
  * A new party in a channel (one per channel): the time read in the server's
  * zone, the bot's permissions there checked first, then saved, armed, and given
- * a scheduled event when wanted and allowed. Starting now, the command's reply
- * is the "press play" post.
+ * a scheduled event when wanted and allowed. Starting now, the "press play"
+ * post is the reply, or follows at once from the runner (see replyIsPost).
  */
 export const startParty = async (
   runner: PartyRunner,
@@ -69,8 +71,12 @@ export const startParty = async (
       startsAt,
       roleId: request.roleId ?? null,
     });
-    // Starting now, the reply to the command is the "press play" post.
-    if (startedNow) record = { ...withPosted(record, ['reminder', 'start']), phase: 'running' };
+    // Starting now in this very channel with no one to ping, the command's reply is the "press play"
+    // post. Anywhere else, or with a role to ping, the runner posts it in the party's channel as a
+    // new message: a reply would land in the wrong channel, and mentions added to an edited
+    // (deferred) reply notify nobody.
+    const replyIsPost = startedNow && channelId === actor.channelId && !request.roleId;
+    if (replyIsPost) record = { ...withPosted(record, ['reminder', 'start']), phase: 'running' };
     await runner.commit(record, now);
     const notes: string[] = [];
     if (request.event && actor.guildId) {
@@ -92,13 +98,13 @@ export const startParty = async (
             },
           };
           await runner.commit(record, now);
-          if (startedNow) record = await runner.events.flush(record, now);
+          if (replyIsPost) record = await runner.events.flush(record, now);
         } else notes.push("I couldn't create the server event for this party; the party itself is on.");
       }
     }
     // Saved and in the index: the process whose partition it is picks it up at its next lease renewal.
     if (!runner.owns(record)) runner.table.forget(channelId);
-    return { view: viewOf(record, runner.packOf(record), now), startedNow, zone, notes };
+    return { view: viewOf(record, runner.packOf(record), now), startedNow, replyIsPost, zone, notes };
   });
   return outcome;
 };

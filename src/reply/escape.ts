@@ -24,5 +24,17 @@ export const escapeText = (value: string): string =>
     )
     .replace(MASS_MENTION, '@\u200b$1');
 
-/** Text a user typed: one line, then escaped as above. */
-export const escapeUserText = (value: string): string => escapeText(value.replace(/\s+/g, ' ').trim());
+// Direction overrides would let typed text reorder what is shown around it.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// A bare link in an echoed question would be live, and Discord would preview it.
+const LINK_SCHEME = /\b([a-z][a-z0-9+.-]*)(:\/\/)/gi;
+
+/** Text a user typed: one line without direction controls or live links, then escaped as above. */
+export const escapeUserText = (value: string): string =>
+  escapeText(
+    value
+      .replace(BIDI_CONTROLS, '')
+      .replace(/[\s\u0085]+/g, ' ')
+      .trim()
+      .replace(LINK_SCHEME, '$1\u200b$2'),
+  );

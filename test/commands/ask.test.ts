@@ -64,6 +64,27 @@ describe('/ask', () => {
     expect(privateAnswer.content).not.toContain('||');
   });
 
+  it('GIVEN a watch party at 0:10 and an asker at the end WHEN nothing answers THEN the suggested questions come from the room, not the asker', async () => {
+    const { run, session } = await consoleSession();
+    const steps = await run(
+      '/watchparty start starts:now event:false',
+      ':advance 10m',
+      '/progress set watched:end',
+      "/ask question:what is ruth's favourite colour",
+    );
+    const reply = steps[3]!.replies[0]!.content;
+    expect(reply).toMatch(/I can answer questions like/);
+    const suggested = [...reply.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+    expect(suggested.length).toBeGreaterThan(0);
+    // Each suggestion is a question some fact known by 0:10 answers.
+    for (const question of suggested)
+      expect(
+        pack.facts.some((f) => f.ask.includes(question.replace(/\\/g, '')) && isKnownAt(f, 600)),
+        question,
+      ).toBe(true);
+    await session.close();
+  });
+
   it('GIVEN a question whose answer lies ahead THEN one label and one spoiler, however many facts', async () => {
     const { content } = (await ask('/ask question:does ruth die watched:0:20')).replies[0]!;
     expect(content.match(/Revealed later/g)).toHaveLength(1);

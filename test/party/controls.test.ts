@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { syncReply } from '../../src/party/replies.js';
+import { nonceFor } from '../../src/party/outbox.js';
+import { startReply, syncReply } from '../../src/party/replies.js';
 import { stopsOf } from '../../src/party/stops.js';
 import { renderReply } from '../../src/reply/render.js';
 import {
@@ -12,6 +13,7 @@ import {
   MEMBER,
   MINUTE,
   ORGANISER,
+  OTHER_CHANNEL,
   partyHarness,
   postNames,
   ROLE,
@@ -117,15 +119,16 @@ describe('pause, resume and sync', () => {
     await expect(h.service.pause(organiser)).rejects.toThrow(/hasn't started/);
     await h.service.sync(organiser, 25 * 60);
     await h.advance(5 * MINUTE);
-    expect(postNames(h.outbox, id, stopIds(h))).toEqual([stopIds(h)[0]]);
+    expect(postNames(h.outbox, id, stopIds(h))).toEqual(['start', stopIds(h)[0]]);
     await h.advance(2 * HOUR);
-    expect(postNames(h.outbox, id, stopIds(h))).not.toContain('start');
+    expect(postNames(h.outbox, id, stopIds(h)).filter((name) => name === 'start')).toHaveLength(1);
   });
 });
 
-describe('a sync before the scheduled start', () => {
+describe('the start announcement', () => {
   const manager = actor(ORGANISER, CHANNEL, true);
-  it('GIVEN people waiting for the start THEN the sync reply announces it and may ping them, and no Press-play post follows', async () => {
+
+  it('GIVEN people waiting for the start WHEN the organiser syncs early THEN the start post goes out as a new message, pinging exactly them, at where the club is', async () => {
     const h = await partyHarness();
     const started = await h.service.start({
       actor: manager,
@@ -135,24 +138,52 @@ describe('a sync before the scheduled start', () => {
       event: false,
     });
     const id = started.view.record.id;
-    await h.service.toggleReminder(id, MEMBER);
+    await h.service.toggleReminder(id, MEMBER, GUILD);
     const synced = await h.service.sync(manager, 5 * 60);
     expect(synced.startedEarly).toBe(true);
-    const rendered = renderReply(syncReply(synced));
-    expect(rendered.content).toMatch(/started, at 0:05/);
+    const reply = renderReply(syncReply(synced));
+    expect(reply.content).toMatch(/Started at 0:05/);
+    // Mentions in an edited reply notify nobody, so the reply names no one and pings no one.
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+    await h.advance(MINUTE);
+    const [post, ...more] = h.outbox.postsIn(CHANNEL);
+    expect(more).toEqual([]);
+    expect(post!.nonce).toBe(nonceFor(id, 'start'));
+    expect(post!.text).toMatch(/join at 0:05/);
+    const rendered = renderReply(post!.reply);
     expect(rendered.content).toContain(`<@${MEMBER}>`);
     expect(rendered.content).toContain(`<@&${ROLE}>`);
     expect(rendered.allowedMentions).toEqual({ parse: [], users: [MEMBER], roles: [ROLE] });
-    await h.advance(2 * HOUR);
-    expect(postNames(h.outbox, id, stopIds(h))).not.toContain('start');
   });
 
-  it('GIVEN a party already running THEN a sync pings nobody', async () => {
+  it('GIVEN a party started now in another channel, or with a role to ping THEN the press-play post goes to the party channel, not the reply', async () => {
+    for (const [channelId, roleId] of [
+      [OTHER_CHANNEL, undefined],
+      [CHANNEL, ROLE],
+    ] as const) {
+      const h = await partyHarness();
+      const started = await h.service.start({
+        actor: manager,
+        channelId,
+        when: 'now',
+        event: false,
+        ...(roleId ? { roleId } : {}),
+      });
+      expect(started.replyIsPost).toBe(false);
+      expect(renderReply(startReply(started)).content).not.toMatch(/Press play now/);
+      const posts = h.outbox.postsIn(channelId);
+      expect(posts.map((post) => post.nonce)).toEqual([nonceFor(started.view.record.id, 'start')]);
+      expect(posts[0]!.text).toMatch(/Press play now/);
+    }
+  });
+
+  it('GIVEN a party started now in this channel with no one to ping THEN the reply is the press-play post and nothing more is posted', async () => {
     const h = await partyHarness();
-    await h.service.start({ actor: manager, channelId: CHANNEL, when: 'now', roleId: ROLE, event: false });
-    const synced = await h.service.sync(manager, 5 * 60);
-    expect(synced.startedEarly).toBe(false);
-    expect(renderReply(syncReply(synced)).allowedMentions).toEqual({ parse: [] });
+    const started = await h.service.start({ actor: manager, channelId: CHANNEL, when: 'now', event: false });
+    expect(started.replyIsPost).toBe(true);
+    expect(renderReply(startReply(started)).content).toMatch(/Press play now/);
+    await h.advance(MINUTE);
+    expect(h.outbox.postsIn(CHANNEL)).toEqual([]);
   });
 });
 
@@ -226,10 +257,10 @@ describe('reminders', () => {
       event: false,
     });
     const id = view.record.id;
-    expect(await h.service.toggleReminder(id, MEMBER)).toBe('added');
-    expect(await h.service.toggleReminder(id, ORGANISER)).toBe('added');
-    expect(await h.service.toggleReminder(id, ORGANISER)).toBe('removed');
-    expect(await h.service.toggleReminder('200000000000000001-zzzz', MEMBER)).toBe('gone');
+    expect(await h.service.toggleReminder(id, MEMBER, GUILD)).toBe('added');
+    expect(await h.service.toggleReminder(id, ORGANISER, GUILD)).toBe('added');
+    expect(await h.service.toggleReminder(id, ORGANISER, GUILD)).toBe('removed');
+    expect(await h.service.toggleReminder('200000000000000001-zzzz', MEMBER, GUILD)).toBe('gone');
     await h.restart();
     await h.advance(HOUR);
     const [reminder, start] = h.outbox.posts;
@@ -237,7 +268,7 @@ describe('reminders', () => {
     expect(start!.reply.mentions).toEqual({ users: [MEMBER], roles: [ROLE] });
     expect(start!.text).toContain(`<@${MEMBER}>`);
     expect(start!.text).toContain(`<@&${ROLE}>`);
-    expect(await h.service.toggleReminder(id, ORGANISER)).toBe('started');
+    expect(await h.service.toggleReminder(id, ORGANISER, GUILD)).toBe('started');
   });
 });
 
@@ -281,5 +312,21 @@ describe('the server timezone', () => {
       /not a timezone/,
     );
     expect(await h.service.timezone(GUILD)).toBe('UTC');
+  });
+});
+
+describe('buttons from another server', () => {
+  it("GIVEN a forged button id naming another server's party THEN it is gone: no status, no recap, no place on its list", async () => {
+    const h = await partyHarness();
+    const { view } = await h.service.start({
+      actor: organiser,
+      channelId: CHANNEL,
+      when: 'in 1h',
+      event: false,
+    });
+    const elsewhere = '300000000000000099';
+    expect(h.service.byPartyId(view.record.id, elsewhere)).toBeUndefined();
+    expect(await h.service.toggleReminder(view.record.id, MEMBER, elsewhere)).toBe('gone');
+    expect(h.service.byPartyId(view.record.id, GUILD)?.record.remind).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { stopsOf } from '../../src/party/stops.js';
 import {
   actor,
   CHANNEL,
+  GUILD,
   HOUR,
   MINUTE,
   ORGANISER,
@@ -71,7 +72,7 @@ describe('watch parties post each checkpoint exactly once', () => {
   it('GIVEN the bot is down across the start THEN one catch-up post says when it started and mentions the reminded', async () => {
     const h = await partyHarness();
     const id = await startParty(h, 'in 1h');
-    await h.service.toggleReminder(id, '100000000000000009');
+    await h.service.toggleReminder(id, '100000000000000009', GUILD);
     await h.advance(50 * MINUTE); // reminder
     await h.down(45 * MINUTE); // start (1:00) and the first checkpoint (0:29 into the film) missed
     expect(postNames(h.outbox, id, stopIds(h))).toEqual(['reminder', 'catch-up']);

@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logger.js';
 import { createStore } from '../../src/store/factory.js';
 import { loadLibrary } from '../../src/story/library.js';
 import { runScript } from '../e2e/support/spawn.js';
-import { actor, CHANNEL, MEMBER, ORGANISER, OTHER_CHANNEL, partyHarness } from '../support/party.js';
+import { actor, CHANNEL, GUILD, MEMBER, ORGANISER, OTHER_CHANNEL, partyHarness } from '../support/party.js';
 import { bundledPackDir, fixtureFilmsDir } from '../support/paths.js';
 
 const FORGOTTEN = '100000000000000042';
@@ -31,7 +31,8 @@ const seeded = async (store?: Awaited<ReturnType<typeof createStore>>) => {
       when: 'in 2h',
       event: false,
     });
-    for (const userId of [FORGOTTEN, MEMBER]) await harness.service.toggleReminder(view.record.id, userId);
+    for (const userId of [FORGOTTEN, MEMBER])
+      await harness.service.toggleReminder(view.record.id, userId, GUILD);
     ids.push(view.record.id);
   }
   return { harness, ids };

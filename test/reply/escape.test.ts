@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { escapeText } from '../../src/reply/escape.js';
+import { escapeText, escapeUserText } from '../../src/reply/escape.js';
 import { errorReply } from '../../src/reply/model.js';
 import { renderReply } from '../../src/reply/render.js';
 
@@ -19,5 +19,17 @@ describe('escapeText', () => {
   it('GIVEN text already escaped once THEN escaping again breaks nothing open', () => {
     const once = escapeText('||a|| @everyone <@1>');
     expect(escapeText(once)).not.toMatch(/(?<!\\)\|\|/);
+  });
+});
+
+describe('escapeUserText', () => {
+  it('GIVEN direction overrides typed into a question THEN they are dropped, so the echo reads as typed', () => {
+    expect(escapeUserText('who \u202eplays\u202c ruth\u0085now')).toBe('who plays ruth now');
+  });
+
+  it('GIVEN a link typed into a question THEN the echo is not a live link Discord would preview', () => {
+    const echoed = escapeUserText('see https://evil.example/x first');
+    expect(echoed).not.toMatch(/https:\/\//);
+    expect(echoed).toContain('https\u200b://evil.example/x');
   });
 });
