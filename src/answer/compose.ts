@@ -1,6 +1,6 @@
 import { describePosition, SOURCE_NOTE, type Position, type PositionSource } from '../position/position.js';
 import { reply, small, spoiler, strong, text, user, type Line, type Reply } from '../reply/model.js';
-import { revealLabel } from '../spoilers/reveal.js';
+import { hiddenTogether, revealLabel } from '../spoilers/reveal.js';
 import type { Pack } from '../story/pack.js';
 import { formatFilmTime } from '../story/time.js';
 import type { Answer, AnswerItem } from './engine.js';
@@ -16,15 +16,7 @@ export interface Audience {
   readonly partySeconds?: number;
 }
 
-/**
- * All of the later items behind one pair of spoiler bars, after one label.
- * One line whatever their number: how many hidden lines, and when each falls,
- * would itself answer "does Ruth die?".
- */
-const hiddenTogether = (label: string, items: readonly AnswerItem[]): Line => [
-  text(`${label} `),
-  spoiler(items.map((item) => item.text).join(' ')),
-];
+const texts = (items: readonly AnswerItem[]) => items.map((item) => item.text);
 
 /**
  * Turns an answer into a reply. What the audience has seen is plain; the rest
@@ -50,11 +42,14 @@ export const composeAnswer = (question: string, answer: Answer, pack: Pack, audi
     else if (pastParty.length === 0) lines.push([text("Nothing you've watched so far answers that.")]);
     if (pastParty.length > 0 && partySeconds !== undefined)
       lines.push(
-        hiddenTogether(`Past this channel's watch party (at ${formatFilmTime(partySeconds)}):`, pastParty),
+        hiddenTogether(
+          `Past this channel's watch party (at ${formatFilmTime(partySeconds)}):`,
+          texts(pastParty),
+        ),
       );
     const first = later[0];
     if (first)
-      lines.push(hiddenTogether(revealLabel(Math.min(...later.map((item) => item.at)), pack), later));
+      lines.push(hiddenTogether(revealLabel(Math.min(...later.map((item) => item.at)), pack), texts(later)));
     // Where the sources disagree the note may touch on anything, so it is always hidden.
     const caveats = [...new Set(answer.items.flatMap((item) => (item.caveat ? [item.caveat] : [])))];
     for (const caveat of caveats) lines.push([text('Sources differ: '), spoiler(caveat)]);

@@ -4,7 +4,8 @@ import type { ResolvedPosition } from '../progress/position-for.js';
 import { LIMITS } from '../reply/limits.js';
 import { reply, spoiler, strong, text, type Line, type Reply, type ReplyEmbed } from '../reply/model.js';
 import { renderLines } from '../reply/render.js';
-import { isKnownAt, type Chapter, type Character, type Fact, type Pack } from '../story/pack.js';
+import { isKnownAt, revealedAt, type Character, type Fact, type Pack } from '../story/pack.js';
+import { hiddenTogether } from '../spoilers/reveal.js';
 import { formatFilmTime } from '../story/time.js';
 import { nameIsSafe } from './names.js';
 
@@ -22,7 +23,10 @@ const fits = (lines: readonly Line[], budget: number) =>
 const focus = (character: Character) => (fact: Fact) =>
   (fact.about.length === 1 ? 2 : fact.about.length <= 3 ? 1 : 0) + (fact.about[0] === character.id ? 1 : 0);
 
-/** As many facts as fit, the most focused first, laid out in film order, and a count of the rest. */
+/**
+ * As many facts as fit, the most focused first, laid out in film order. What is
+ * left out is said, never counted: how much lies ahead for someone is a hint too.
+ */
 const fitFacts = (
   facts: readonly Fact[],
   lay: (kept: readonly Fact[]) => Line[],
@@ -31,35 +35,31 @@ const fitFacts = (
   budget: number,
 ) => {
   const score = focus(character);
+  const inFilmOrder = [...facts].sort((a, b) => revealedAt(a) - revealedAt(b));
   const ranked = [...facts].sort((a, b) => score(b) - score(a));
   const kept = new Set<Fact>();
-  const layout = () => [...head, ...lay(facts.filter((f) => kept.has(f)))];
+  const layout = () => [...head, ...lay(inFilmOrder.filter((f) => kept.has(f)))];
   for (const fact of ranked) {
     kept.add(fact);
     if (!fits(layout(), budget)) kept.delete(fact);
   }
-  const more = facts.length - kept.size;
-  return more > 0 ? [...layout(), [text(`…and ${more} more. Ask about them with /ask.`)]] : layout();
+  return kept.size < facts.length
+    ? [...layout(), [text('There is more; ask about it with /ask.')]]
+    : layout();
 };
 
 const knownLines = (facts: readonly Fact[]): Line[] => facts.map((fact) => [text(`• ${fact.text}`)]);
 
 /**
- * "In Completion: ||…||", one line per part of the film. How many hidden facts
- * fall at which minute would itself hint at what happens then, so a label names
- * only the part, and all of that part's facts share one pair of bars.
+ * Everything later behind one label and one pair of bars, as /ask does: a label
+ * per part, or per fact, would show in which parts someone is still around.
  */
-const laterLines = (facts: readonly Fact[]): Line[] => {
-  const parts = new Map<Chapter, Fact[]>();
-  for (const fact of facts) {
-    const chapter = fact.learnedAt!.chapter;
-    parts.set(chapter, [...(parts.get(chapter) ?? []), fact]);
-  }
-  return [...parts].map(([chapter, inPart]) => [
-    text(`In ${chapter.title}: `),
-    spoiler(inPart.map((fact) => fact.text).join(' ')),
-  ]);
-};
+const laterLines = (facts: readonly Fact[]): Line[] => [
+  hiddenTogether(
+    'Later in the film:',
+    facts.map((fact) => fact.text),
+  ),
+];
 
 /**
  * Who someone is, for a viewer at a position: their role and cast (never
@@ -101,13 +101,7 @@ export const characterProfile = (pack: Pack, character: Character, at: ResolvedP
   if (later.length > 0)
     embeds.push({
       title: 'Later in the film',
-      description: fitFacts(
-        later,
-        laterLines,
-        [[text('Hidden until clicked; each label names only the part of the film.')]],
-        character,
-        LATER_BUDGET,
-      ),
+      description: fitFacts(later, laterLines, [[text('Hidden until clicked.')]], character, LATER_BUDGET),
     });
   return reply([], { embeds });
 };

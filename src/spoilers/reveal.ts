@@ -9,17 +9,12 @@ import { spoiler, text, type Line } from '../reply/model.js';
 export const revealLabel = (at: number, pack: Pack): string =>
   `Revealed later, in ${pack.chapterAt(Math.max(0, at - 1)).title} (about ${formatFilmTime(at)}):`;
 
-/** Something the viewer has not reached: the plain label, then the text behind spoiler bars. */
-export const hiddenLine = (content: string, at: number, pack: Pack): Line => [
-  text(`${revealLabel(at, pack)} `),
-  spoiler(content),
+/**
+ * Several things the viewer has not reached: one plain label, then all of them
+ * behind one pair of bars. How many hidden lines there are, and when each falls,
+ * would itself answer "does Ruth die?".
+ */
+export const hiddenTogether = (label: string, texts: readonly string[]): Line => [
+  text(`${label} `),
+  spoiler(texts.join(' ')),
 ];
-
-/** Splits anything with a reveal time into what a viewer at position has seen and what is still ahead. */
-export const splitByPosition = <T extends { readonly at: number }>(
-  items: readonly T[],
-  position: number,
-) => ({
-  known: items.filter((item) => item.at <= position),
-  later: items.filter((item) => item.at > position),
-});

@@ -25,6 +25,19 @@ describe('/character', () => {
     }
   });
 
+  it('GIVEN a watch party at 0:10 and an asker at the end WHEN they share a profile THEN it is told from the party, not the asker', async () => {
+    const [, , , shared] = await run(
+      '/watchparty start starts:now event:false',
+      ':advance 10m',
+      '/progress set watched:end',
+      '/character name:Ruth private:false',
+    );
+    const reply = shared!.replies[0]!;
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.embeds[0]!.description).toMatch(/What you know at 0:10/);
+    expect(unhidden(reply)).not.toMatch(/\b(dies|died|completes|flatlines|liver|walker)\b/i);
+  });
+
   it('GIVEN saved progress THEN it is the position used, and said so', async () => {
     const [, step] = await run('/progress set watched:hailsham', '/character name:Ruth');
     expect(step!.replies[0]!.embeds[0]!.description).toMatch(
