@@ -29,12 +29,12 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const concurrency = Math.max(1, Number(values.concurrency));
 
-/** The requested command, or /film while the requested one is not in the registry yet. */
+/** The requested command; a name the registry does not have is a mistake, not a reason to bench /film. */
 const chooseLine = (requested: string) => {
   const name = /^\/(\S+)/.exec(requested)?.[1];
   if (commands.some((command) => command.data.name === name)) return requested;
-  console.log(`/${name} is not registered; benchmarking /film instead.`);
-  return '/film';
+  console.error(`/${name} is not a registered command.`);
+  process.exit(2);
 };
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -84,6 +84,7 @@ const main = async () => {
     `cached after the run: ${bot.client.users.cache.size} user(s), ${bot.client.guilds.cache.first()?.members.cache.size ?? 0} member(s)`,
   );
   console.log(`p99 under ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'yes' : 'NO'}`);
+  if (p99 >= TARGET_P99_MS) process.exitCode = 1;
 
   await bot.stop();
   await fake.close();

@@ -87,3 +87,5 @@ console.log(
 );
 if (!verbose && (answered < verdicts.length || leaks.length > 0))
   console.log('(npm run bench:qa -- --verbose lists each miss and leak)');
+// A missed target fails the run, as bench:party does.
+if (pct < 95 || leaks.length > 0 || p99 >= 2 || builds[0]! >= 200) process.exitCode = 1;

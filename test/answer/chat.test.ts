@@ -62,7 +62,10 @@ describe('AnswerEngine and chatty messages', () => {
   });
 
   it('GIVEN chat that names who a pronoun means THEN the pronoun piece is not answered about someone else', () => {
-    const answer = engine.answer('ruth looks so frail, how old is she now', 4400);
-    for (const text of texts(answer)) expect(text).not.toMatch(/^Kathy is \d+/);
+    const alone = texts(engine.answer('how old is she now', 4400));
+    // Alone, the piece is answered about someone (Kathy, the narrator)...
+    expect(alone.length).toBeGreaterThan(0);
+    // ...which, with Ruth named in the chat before it, would be an answer about the wrong person.
+    expect(texts(engine.answer('ruth looks so frail, how old is she now', 4400))).not.toEqual(alone);
   });
 });

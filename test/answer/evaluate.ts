@@ -30,6 +30,9 @@ export const loadQuestions = (
   questionSet.parse(JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8'))).questions;
 
 const unescape = (value: string) => value.replace(/\\(.)/g, '$1');
+// "thin" must not be found in "nothing": a wanted word (or stem) starts a word in the reply.
+const startsAWord = (haystack: string, needle: string) =>
+  new RegExp(`(^|[^a-z0-9])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(haystack);
 const SPOILER = /\|\|[\s\S]*?\|\|/g;
 const NO_ANSWER = "I don't know that";
 
@@ -68,7 +71,7 @@ export const judge = (engine: AnswerEngine, pack: Pack, question: DevQuestion): 
         entry
           .toLowerCase()
           .split('|')
-          .some((alt) => everything.includes(alt.trim())),
+          .some((alt) => startsAWord(everything, alt.trim())),
       );
   const leakedWords = (question.mustNotShow ?? []).filter((word) => visible.includes(word.toLowerCase()));
   const asked = question.question.toLowerCase();

@@ -40,6 +40,7 @@ describe('/progress', () => {
     const { run } = await session();
     const steps = await run('/progress set watched:45m', '/progress clear', '/progress show');
     expect(steps[1]!.replies[0]!.content).toMatch(/Forgotten/);
+    expect(steps[0]!.replies[0]!.content).toMatch(/^Saved: you are at/);
     expect(steps[2]!.replies[0]!.content).toMatch(/haven't saved/);
   });
 
@@ -50,6 +51,7 @@ describe('/progress', () => {
       ':user 100000000000000002 member',
       '/progress show',
     );
+    expect(steps[0]!.replies[0]!.content).toMatch(/^Saved: you are at/);
     expect(steps[2]!.replies[0]!.content).toMatch(/haven't saved/);
   });
 

@@ -26,9 +26,8 @@ describe('the party clock', () => {
     expect(positionMs(paused, T0 + 50 * MIN)).toBe(20 * MIN);
     expect(wallTimeAt(paused, 30 * MIN)).toBeUndefined();
     const resumed = resumeClock(paused, T0 + 50 * MIN);
-    expect(positionMs(resumed, T0 + 60 * MIN)).toBe(30 * MIN);
     // position = now - start - paused time
-    expect(positionMs(resumed, T0 + 60 * MIN)).toBe(60 * MIN - 0 - 30 * MIN);
+    expect(positionMs(resumed, T0 + 60 * MIN)).toBe(60 * MIN - 30 * MIN);
   });
 
   it('GIVEN a sync THEN the position is what the club said, whether running or paused', () => {

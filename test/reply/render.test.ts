@@ -64,6 +64,8 @@ describe('renderReply', () => {
         buttons: Array.from({ length: 7 }, (_, i) => ({ customId: `x:v1:${i}`, label: `B${i}` })),
       }),
     );
+    // 12 asked for: at most 10 kept, and here the 6000-character total is what stops them.
+    expect(message.embeds.length).toBeGreaterThan(0);
     expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embeds);
     const total = message.embeds.reduce(
       (sum, e) => sum + (e.title?.length ?? 0) + (e.description?.length ?? 0),
@@ -72,5 +74,16 @@ describe('renderReply', () => {
     expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
     for (const embed of message.embeds) expect(embed.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(message.components.map((row) => row.components.length)).toEqual([5, 2]);
+  });
+
+  it('GIVEN more small embeds than Discord allows THEN exactly the first ten are kept', () => {
+    const message = renderReply(
+      reply([], {
+        embeds: Array.from({ length: 12 }, (_, i) => ({ title: `T${i}`, description: [[text('d')]] })),
+      }),
+    );
+    expect(message.embeds.map((e) => e.title)).toEqual(
+      Array.from({ length: LIMITS.embeds }, (_, i) => `T${i}`),
+    );
   });
 });

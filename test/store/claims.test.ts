@@ -13,7 +13,7 @@ const SECOND = 1000;
 
 describe.each(reachableBackends().map((make) => [make().name, make] as const))(
   'claims on the %s store',
-  (_name, make) => {
+  (name, make) => {
     let backend: BackendUnderTest;
     const opened: KeyvStore[] = [];
     const open = async () => {
@@ -83,19 +83,22 @@ describe.each(reachableBackends().map((make) => [make().name, make] as const))(
       expect(won.filter(Boolean)).toHaveLength(1);
     });
 
-    it('GIVEN two stores on one URL (two processes) claiming 50 keys at once from each THEN each key goes to exactly one', async () => {
-      const first = await open();
-      const second = await open();
-      if (!backend.persistent) return; // memory: each store is its own process, nothing is shared
-      const keys = Array.from({ length: 50 }, (_, i) => storeKey('post-claim', 'party', `cp${i}`));
-      const results = await Promise.all(
-        keys.flatMap((k) => [
-          first.claim(k, 'first', 60 * SECOND, T0),
-          second.claim(k, 'second', 60 * SECOND, T0),
-        ]),
-      );
-      for (let i = 0; i < keys.length; i++) expect(results[2 * i]! !== results[2 * i + 1]!).toBe(true);
-    });
+    // Memory stores are each their own process: nothing is shared, so there is nothing to race.
+    it.skipIf(name === 'memory')(
+      'GIVEN two stores on one URL (two processes) claiming 50 keys at once from each THEN each key goes to exactly one',
+      async () => {
+        const first = await open();
+        const second = await open();
+        const keys = Array.from({ length: 50 }, (_, i) => storeKey('post-claim', 'party', `cp${i}`));
+        const results = await Promise.all(
+          keys.flatMap((k) => [
+            first.claim(k, 'first', 60 * SECOND, T0),
+            second.claim(k, 'second', 60 * SECOND, T0),
+          ]),
+        );
+        for (let i = 0; i < keys.length; i++) expect(results[2 * i]! !== results[2 * i + 1]!).toBe(true);
+      },
+    );
 
     it('GIVEN a claim THEN it is stored like any value: readable, under the namespaced key', async () => {
       const store = await open();

@@ -77,12 +77,8 @@ describe.skipIf(!available)('GIVEN the bot on a Redis of its own that goes away 
   });
 });
 
-describe('Redis outage tests', () => {
-  // Named so a machine without redis-server says so in the report instead of passing quietly.
-  it.skipIf(!available)(
-    available
-      ? 'ran above against a redis-server of their own, killed and restarted'
-      : 'are skipped: redis-server is not on PATH',
-    () => expect(available).toBe(true),
-  );
-});
+// Named so a machine without redis-server says so in the report instead of passing quietly.
+if (!available)
+  describe('Redis outage tests', () => {
+    it.skip('are skipped: redis-server is not on PATH', () => {});
+  });
