@@ -1,6 +1,5 @@
+import { creditPhrase } from '../film/credits.js';
 import type { Character, Film, Pack } from '../story/pack.js';
-
-const as = { adult: ' as an adult', child: ' as a child', both: '' } as const;
 
 export const listWords = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -9,12 +8,12 @@ export const listWords = (items: readonly string[]): string =>
 export const castSentence = (character: Character): string =>
   character.actors.length === 0
     ? `My notes don't credit an actor for ${character.name}.`
-    : `${character.name} is played by ${listWords(character.actors.map((actor) => `${actor.name}${as[actor.plays]}`))}.`;
+    : `${character.name} is played by ${listWords(character.actors.map((actor) => `${actor.name}${creditPhrase[actor.plays]}`))}.`;
 
 /** "Carey Mulligan plays Kathy H. as an adult." */
 export const roleSentence = (actor: string, character: Character): string => {
   const credit = character.actors.find((entry) => entry.name === actor);
-  return `${actor} plays ${character.name}${credit ? as[credit.plays] : ''}.`;
+  return `${actor} plays ${character.name}${credit ? creditPhrase[credit.plays] : ''}.`;
 };
 
 /** The whole credited cast, grown-ups first, in the pack's order. */

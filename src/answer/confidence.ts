@@ -1,5 +1,5 @@
 import type { Fact } from '../story/pack.js';
-import type { Mention } from './entities.js';
+import { namedCharacters, type Mention } from './entities.js';
 import { asksAboutTheMaking, type QuestionWord } from './intent.js';
 import { words } from './text.js';
 
@@ -70,12 +70,10 @@ export const answerTest = ({
   term,
 }: Omit<Evidence, 'knows' | 'top'>): ((top: Evidence['top']) => boolean) => {
   const making = asksAboutTheMaking(question);
-  const naming = mentions.some((m) => m.type === 'entity' && m.entity.kind === 'character');
+  const people = namedCharacters(mentions).map((c) => c.id);
+  const naming = people.length > 0;
   const specific = asked.some((t) => frequency(t) > 0 && frequency(t) <= RARE);
   const named = mentions.flatMap((m) => (m.type === 'entity' ? [m.entity.id] : []));
-  const people = mentions.flatMap((m) =>
-    m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : [],
-  );
   const matchable = asked.filter((t) => frequency(t) > 0).length;
   const nameRequest = NAME_REQUEST.test(question) && asked.includes('name');
   const titled = (TITLE_REQUEST.exec(question) ?? CALLED.exec(question))?.groups?.thing;

@@ -9,7 +9,7 @@ import { suggestions } from './suggestions.js';
 import { DEFAULT_TUNING, type Tuning } from './tuning.js';
 
 export { DEFAULT_TUNING, type Tuning };
-import { EntityMatcher, mentionedEntityIds, type Mention } from './entities.js';
+import { EntityMatcher, mentionedEntityIds, namedCharacters, type Mention } from './entities.js';
 import { FactIndex } from './fact-index.js';
 import { Lexicon } from './lexicon.js';
 import { dependsOnChat, messageParts } from './chat.js';
@@ -39,8 +39,7 @@ const CUES: Partial<Record<QuestionWord, RegExp>> = {
   'how-many': /\b(\d+|one|two|three|four|five|ten|twelve|eighteen|hundred|minutes|second|third|fourth)\b/i,
 };
 
-const namedPeople = (mentions: readonly Mention[]): string[] =>
-  mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity.id] : []));
+const namedPeople = (mentions: readonly Mention[]): string[] => namedCharacters(mentions).map((c) => c.id);
 
 const fromFact = (fact: Fact): AnswerItem => ({
   text: fact.text,
@@ -177,7 +176,7 @@ export class AnswerEngine {
         ),
       };
     // Credits and crew questions often come in pairs ("year and director?").
-    const threshold = best.fact.kind === 'film' ? 0.35 : this.tuning.closeScore;
+    const threshold = best.fact.kind === 'film' ? this.tuning.closeCreditScore : this.tuning.closeScore;
     const picked = found
       .filter(
         (hit) =>
@@ -292,7 +291,7 @@ export class AnswerEngine {
         const overlap = fact.about.filter((id) => named.has(id)).length;
         boost *= overlap > 0 ? 1 + this.tuning.namedBoost * Math.min(overlap, 2) : this.tuning.unnamedPenalty;
         // Credits are answered from the cast list; a question naming a character wants the story.
-        if (fact.kind === 'film') boost *= 0.3;
+        if (fact.kind === 'film') boost *= this.tuning.creditWhenNamed;
       }
       if (chapters.size > 0 && fact.learnedAt && chapters.has(fact.learnedAt.chapter))
         boost *= this.tuning.chapterBoost;
@@ -300,7 +299,7 @@ export class AnswerEngine {
       // Whose words are asked for: their facts first, without ruling out a loosely matched name.
       if (speaker && fact.about.includes(speaker)) boost *= this.tuning.speakerBoost;
       if (questionWord === 'where' && fact.about.some((id) => this.pack.entity(id)?.kind === 'place'))
-        boost *= 1.3;
+        boost *= this.tuning.placeBoost;
       return boost;
     });
     // Only the head of the BM25 list can win; re-scoring the long tail costs time for nothing.

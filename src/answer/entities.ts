@@ -101,3 +101,10 @@ export const mentionedEntityIds = (mentions: readonly Mention[]): Set<string> =>
           : [],
     ),
   );
+
+/** The characters a question names, each once, in the order named. */
+export const namedCharacters = (mentions: readonly Mention[]): Character[] => [
+  ...new Set(
+    mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity] : [])),
+  ),
+];

@@ -1,6 +1,6 @@
 import { entityName, type Character, type Chapter, type Entity } from '../story/pack.js';
 import { afterOf, type After } from './after.js';
-import type { Mention } from './entities.js';
+import { namedCharacters, type Mention } from './entities.js';
 import { CHAT_WORDS, SAYING } from './lexicon.js';
 import { words } from './text.js';
 
@@ -111,9 +111,7 @@ export const intentOf = (
   const credits = mentions.flatMap((m) =>
     m.type === 'actor' ? [{ actor: m.actor, character: m.character }] : [],
   );
-  const characters = unique(
-    mentions.flatMap((m) => (m.type === 'entity' && m.entity.kind === 'character' ? [m.entity] : [])),
-  );
+  const characters = namedCharacters(mentions);
   // "Was Andrew Garfield nominated for anything" is about the making, not his part.
   if (credits.length > 0 && !MAKING.test(text))
     return {
