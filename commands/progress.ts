@@ -8,8 +8,6 @@ import { clearProgress, loadProgress, saveProgress } from '../src/progress/progr
 import { reply, strong, text } from '../src/reply/model.js';
 import { relativeTime } from '../src/reply/syntax.js';
 
-/** Discord's relative timestamp: "3 hours ago", in the reader's own language and time zone. */
-
 export default {
   data: new SlashCommandBuilder()
     .setName('progress')

@@ -13,6 +13,7 @@ import { createLogger } from '../src/logger.js';
 import type { ChannelPermissions, EventResult, PartyOutbox, SendResult } from '../src/party/outbox.js';
 import { PartyService } from '../src/party/service.js';
 import { stopsOf } from '../src/party/stops.js';
+import { REMIND_BEFORE_MS } from '../src/party/record.js';
 import { createStore } from '../src/store/factory.js';
 import { loadLibrary } from '../src/story/library.js';
 
@@ -20,7 +21,7 @@ const { values } = parseArgs({ options: { parties: { type: 'string', default: '1
 const PARTIES = Number(values.parties);
 const MINUTE = 60_000;
 const STAGGER_S = 2 * 60 * 60; // starts spread over two hours
-const REMIND_S = 10 * 60;
+const REMIND_S = REMIND_BEFORE_MS / 1000;
 
 /** Counts posts; remembers nonces only, to prove none was sent twice. */
 class CountingOutbox implements PartyOutbox {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { isSnowflake } from '../src/snowflake.js';
 
 const { values } = parseArgs({
   options: { guild: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
@@ -24,7 +25,7 @@ if (values['dry-run']) {
       throw new ConfigError(
         'deploy-commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID in .env (see .env.example).',
       );
-    if (guild && !/^\d{17,20}$/.test(guild)) throw new ConfigError(`--guild "${guild}" is not a server id.`);
+    if (guild && !isSnowflake(guild)) throw new ConfigError(`--guild "${guild}" is not a server id.`);
     const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
     const route = guild
       ? Routes.applicationGuildCommands(config.DISCORD_CLIENT_ID, guild)

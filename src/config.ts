@@ -2,6 +2,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { SNOWFLAKE } from './snowflake.js';
 
 /** Whole seconds, from 0 (off) to an hour. */
 const seconds = z.coerce
@@ -15,7 +16,7 @@ const schema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   DISCORD_CLIENT_ID: z
     .string()
-    .regex(/^\d{17,20}$/, 'must be the application id, a Discord snowflake')
+    .regex(SNOWFLAKE, 'must be the application id, a Discord snowflake')
     .optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
   STORE_URL: z.string().min(1).default('sqlite://./var/filmclub.sqlite'),

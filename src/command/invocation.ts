@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { isSnowflake } from '../snowflake.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -39,7 +40,7 @@ export class CommandOptions {
   id(name: string): string | undefined {
     const value = this.invocation.options[name];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string' || !/^\d{17,20}$/.test(value))
+    if (typeof value !== 'string' || !isSnowflake(value))
       throw new UserError(`The ${name} option must be picked from Discord's list, not typed.`);
     return value;
   }

@@ -5,6 +5,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Command } from '../command/command.js';
 import type { Invocation, OptionValue } from '../command/invocation.js';
+import { SNOWFLAKE } from '../snowflake.js';
 
 /** Input Discord itself would refuse: the console reports it instead of running the command. */
 export class ConsoleInputError extends Error {
@@ -13,7 +14,6 @@ export class ConsoleInputError extends Error {
 
 type Leaf = Exclude<APIApplicationCommandOption, { type: T.Subcommand | T.SubcommandGroup }>;
 
-const SNOWFLAKE = /^\d{17,20}$/;
 const snowflake = (value: string, pattern: RegExp, what: string, name: string) => {
   const id = pattern.exec(value)?.[1] ?? value;
   if (!SNOWFLAKE.test(id)) throw new ConsoleInputError(`${name}: "${value}" is not a ${what} id or mention`);

@@ -11,6 +11,7 @@ import { parseDuration } from '../time/duration.js';
 import type { FilmLibrary } from '../story/library.js';
 import { ConsoleInputError, parseInvocation } from './options.js';
 import { ConsolePartyOutbox } from './party-outbox.js';
+import { isSnowflake } from '../snowflake.js';
 
 /** What one input line produced, in the shape `--json` prints. */
 export interface StepResult {
@@ -128,7 +129,7 @@ export class ConsoleSession {
     const [name = '', ...rest] = line.slice(1).split(/\s+/);
     const arg = rest.join(' ');
     const id = () => {
-      if (!/^\d{17,20}$/.test(rest[0] ?? ''))
+      if (!isSnowflake(rest[0] ?? ''))
         throw new ConsoleInputError(`:${name} takes a Discord id (17 to 20 digits)`);
       return rest[0]!;
     };

@@ -2,16 +2,11 @@ import type { Reply } from '../reply/model.js';
 import type { Pack } from '../story/pack.js';
 import { isPaused, positionMs } from './party-clock.js';
 import { catchUpPost, checkpointPost, closingPost, pressPlayPost, reminderPost } from './posts.js';
-import { hasPosted, type PartyRecord } from './record.js';
+import { getsReminder, hasPosted, REMIND_BEFORE_MS, type PartyRecord } from './record.js';
 import { dueStops, nextStopAt, runtimeMs } from './stops.js';
 
-/** The reminder goes this long before the start, for parties scheduled further ahead than that. */
-export const REMIND_BEFORE_MS = 10 * 60 * 1000;
-
-const reminderAt = (record: PartyRecord): number | undefined => {
-  const at = record.startsAt - REMIND_BEFORE_MS;
-  return at > record.createdAt && !hasPosted(record, 'reminder') ? at : undefined;
-};
+const reminderAt = (record: PartyRecord): number | undefined =>
+  getsReminder(record) && !hasPosted(record, 'reminder') ? record.startsAt - REMIND_BEFORE_MS : undefined;
 
 /** When this party next needs the scheduler: the reminder, the start or the next stop. */
 export const nextDue = (record: PartyRecord, pack: Pack): number | undefined => {

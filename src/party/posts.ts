@@ -10,7 +10,7 @@ import {
   userMention,
 } from './format.js';
 import { positionMs } from './party-clock.js';
-import type { PartyRecord } from './record.js';
+import { REMIND_BEFORE_MS, type PartyRecord } from './record.js';
 import { stopsOf, type Stop } from './stops.js';
 
 /*
@@ -23,7 +23,6 @@ const questionLines = (questions: readonly string[], hide = false): Line[] =>
   questions.map((question, i) => [text(`${i + 1}. `), hide ? spoiler(question) : text(question)]);
 
 /** Who the start post pings: the "Remind me" list and the role, exactly them. */
-/** Who asked to hear about the start: the Remind-me list and the party's role. */
 const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['mentions'] } => {
   const spans = [...record.remind.map(userMention), ...(record.roleId ? [roleMention(record.roleId)] : [])];
   const line = spans.flatMap((span, i) => (i === 0 ? [span] : [text(' '), span]));
@@ -35,7 +34,7 @@ const startMentions = (record: PartyRecord): { line: Span[]; mentions: Reply['me
 
 export const reminderPost = (record: PartyRecord, pack: Pack): Reply =>
   reply([
-    [strong(`Watch party in 10 minutes: ${pack.film.title}`)],
+    [strong(`Watch party in ${REMIND_BEFORE_MS / 60_000} minutes: ${pack.film.title}`)],
     [
       text('Starts '),
       relativeTime(record.startsAt),

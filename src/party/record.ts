@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { clockStartingAt } from './party-clock.js';
 
+/** The reminder goes this long before the start, for parties scheduled further ahead than that. */
+export const REMIND_BEFORE_MS = 10 * 60 * 1000;
+/** How many people one party's "Remind me" list holds. */
+export const MAX_REMINDERS = 100;
+
+/** Whether the party was scheduled far enough ahead to get a reminder before it starts. */
+export const getsReminder = (party: { readonly startsAt: number; readonly createdAt: number }): boolean =>
+  party.startsAt - REMIND_BEFORE_MS > party.createdAt;
+
 /** The scheduled event kept in step with a party, as last applied on Discord. */
 const EventSchema = z.object({
   id: z.string(),

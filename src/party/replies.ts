@@ -7,7 +7,7 @@ import { pressPlayPost } from './posts.js';
 import type { PartyView, ReminderOutcome, StartOutcome, SyncOutcome } from './service.js';
 import { stopsOf } from './stops.js';
 import { describeOffset } from './timezone.js';
-import { REMIND_BEFORE_MS } from './due.js';
+import { getsReminder, MAX_REMINDERS, REMIND_BEFORE_MS } from './record.js';
 
 /*
  * What /watchparty and its buttons answer. Positions come from the party's
@@ -42,8 +42,7 @@ export const startReply = ({ view, startedNow, replyIsPost, zone, notes }: Start
       [text('The "press play" post, with its mentions, is posted there.'), ...noteSpans(notes)],
     ]);
   const checkpoints = stopsOf(pack).filter((stop) => stop.checkpoint).length;
-  const reminder =
-    record.startsAt - REMIND_BEFORE_MS > record.createdAt ? 'a reminder 10 minutes before, ' : '';
+  const reminder = getsReminder(record) ? `a reminder ${REMIND_BEFORE_MS / 60_000} minutes before, ` : '';
   return reply(
     [
       [strong(`Watch party: ${pack.film.title} (${pack.film.year})`)],
@@ -206,7 +205,7 @@ export const reminderReply = (outcome: ReminderOutcome): Reply => {
     case 'started':
       return reply(['It has already started: press play!'], { ephemeral: true });
     case 'full':
-      return errorReply(`The reminder list is full (it holds ${100} people).`);
+      return errorReply(`The reminder list is full (it holds ${MAX_REMINDERS} people).`);
     case 'gone':
       return errorReply('That watch party is over, or was stopped.');
   }

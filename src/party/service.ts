@@ -4,7 +4,7 @@ import type { Position } from '../position/position.js';
 import { canControl, CONTROL_REFUSAL, type PartyActor } from './access.js';
 import { missingChannelPermissions, type PartyOutbox } from './outbox.js';
 import { clockStartingAt, pauseClock, positionMs, resumeClock, syncClock } from './party-clock.js';
-import { channelOfPartyId, withPosted, type PartyRecord } from './record.js';
+import { channelOfPartyId, MAX_REMINDERS, withPosted, type PartyRecord } from './record.js';
 import { PartyRunner, type PartyRunnerDeps } from './runner.js';
 import { runtimeMs, stopsOf, type Stop } from './stops.js';
 import { startParty, type StartOutcome, type StartRequest } from './start.js';
@@ -15,7 +15,6 @@ export type { PartyView, StartOutcome, StartRequest };
 
 export const DEFAULT_ZONE = 'UTC';
 /** Discord mentions at most 100 users per message. */
-export const MAX_REMINDERS = 100;
 
 export interface SyncOutcome {
   readonly view: PartyView;

@@ -2,6 +2,7 @@ import { PartyRepository } from '../party/repository.js';
 import { clearProgress } from '../progress/progress.js';
 import type { Store } from '../store/store.js';
 import type { FilmLibrary } from '../story/library.js';
+import { isSnowflake } from '../snowflake.js';
 
 /** What was removed for one user. */
 export interface Forgotten {
@@ -11,7 +12,7 @@ export interface Forgotten {
   readonly reminders: readonly string[];
 }
 
-export const isUserId = (value: string): boolean => /^\d{17,20}$/.test(value);
+export const isUserId = isSnowflake;
 
 /**
  * Removes what the store holds about one user: their progress in every film of

@@ -5,6 +5,7 @@ import {
   userMention as user,
 } from '@discordjs/formatters';
 import { raw, type Span } from './model.js';
+import { isSnowflake } from '../snowflake.js';
 
 /** `<t:UNIX:F>`: Discord shows it in each reader's own timezone. */
 export const fullTime = (ms: number): Span => raw(time(Math.floor(ms / 1000), 'F'));
@@ -16,7 +17,7 @@ export const relativeTime = (ms: number): Span => raw(time(Math.floor(ms / 1000)
  * bug upstream, and must not turn into markup in a message.
  */
 const snowflake = (id: string): string => {
-  if (!/^\d{17,20}$/.test(id)) throw new Error(`not a Discord id: ${JSON.stringify(id)}`);
+  if (!isSnowflake(id)) throw new Error(`not a Discord id: ${JSON.stringify(id)}`);
   return id;
 };
 export const channelMention = (channelId: string): Span => raw(channel(snowflake(channelId)));
