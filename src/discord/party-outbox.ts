@@ -33,12 +33,15 @@ const FORBIDDEN = new Set<number>([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
 ]);
 
-/** Discord's answer as a reason the domain can act on: pause for permissions, end for a lost channel, else retry. */
+/** Discord's answer as a reason the domain can act on (see SendFailure). */
 const failureOf = (error: unknown): SendFailure => {
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : -1;
     if (FORBIDDEN.has(code) || error.status === 403) return 'missing-permissions';
     if (NOT_FOUND.has(code) || error.status === 404) return 'not-found';
+    // Any other 4xx but 429 (an invalid body, say) fails the same way every time: retrying for
+    // ever would stall the party on this post.
+    if (error.status >= 400 && error.status < 500 && error.status !== 429) return 'rejected';
   }
   return 'unavailable';
 };

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Reply } from '../reply/model.js';
 
-export type SendFailure = 'missing-permissions' | 'not-found' | 'unavailable';
+/**
+ * Why Discord refused: permissions (pause and tell the organiser), a channel or event gone
+ * (end or let go), a passing fault (retry), or a request it will never take (give up on it).
+ */
+export type SendFailure = 'missing-permissions' | 'not-found' | 'unavailable' | 'rejected';
 export type SendResult = { readonly ok: true } | { readonly ok: false; readonly reason: SendFailure };
 
 /** What the bot may do in a channel, as far as a party needs. */

@@ -257,8 +257,15 @@ export class PartyRunner {
         nonce: nonceFor(record.id, post.key),
       });
       if (!sent.ok) {
-        await turn.release();
-        return this.postFailed(current, sent.reason, now);
+        if (sent.reason !== 'rejected') {
+          await turn.release();
+          return this.postFailed(current, sent.reason, now);
+        }
+        // Discord will never take this post: it is given up (and logged), so the film goes on.
+        this.deps.logger.error(
+          { party: record.id, post: post.key },
+          'Discord rejected a watch party post; skipped',
+        );
       }
       current = withPosted(current, post.marks);
       if (post.starts) current = { ...current, phase: 'running' };
@@ -273,7 +280,11 @@ export class PartyRunner {
     this.arm(current, now);
   }
 
-  private async postFailed(record: PartyRecord, reason: SendFailure, now: number): Promise<void> {
+  private async postFailed(
+    record: PartyRecord,
+    reason: Exclude<SendFailure, 'rejected'>,
+    now: number,
+  ): Promise<void> {
     const { logger } = this.deps;
     if (reason === 'unavailable') {
       const attempt = (this.retries.get(record.channelId) ?? 0) + 1;

@@ -42,6 +42,8 @@ describe('the Discord party outbox', () => {
     [apiError(50001, 403), 'missing-permissions'],
     [apiError(10003, 404), 'not-found'],
     [apiError(0, 500), 'unavailable'],
+    [apiError(50035, 400), 'rejected'],
+    [apiError(0, 429), 'unavailable'],
     [new Error('socket hang up'), 'unavailable'],
   ])('GIVEN Discord answers %s THEN the post fails as %s, without throwing', async (error, reason) => {
     const { client } = fakeClient(async () => {

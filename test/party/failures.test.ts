@@ -79,6 +79,21 @@ describe('when Discord refuses', () => {
     expect(h.service.size).toBe(0);
   });
 
+  it('GIVEN Discord rejects a post outright (a 400) THEN that post is given up once, and the next checkpoint still comes', async () => {
+    const h = await partyHarness();
+    const id = (await h.service.start({ actor: organiser, channelId: CHANNEL, event: false })).view.record.id;
+    await h.advance(28 * MINUTE);
+    h.outbox.failWith = 'rejected';
+    await h.advance(2 * MINUTE); // the 0:29 checkpoint falls due and is refused
+    expect(h.outbox.attempts).toBe(1);
+    h.outbox.failWith = undefined;
+    await h.advance(2 * HOUR);
+    const names = postNames(h.outbox, id, stopIds(h));
+    expect(names).not.toContain(stopIds(h)[0]);
+    expect(names).toEqual(stopIds(h).slice(1));
+    expect(h.service.size).toBe(0);
+  });
+
   it('GIVEN the channel was deleted THEN the party ends quietly', async () => {
     const h = await partyHarness();
     await h.service.start({ actor: organiser, channelId: CHANNEL, event: false });
