@@ -16,6 +16,7 @@ import { startBot } from '../src/discord/bot.js';
 import { createLogger } from '../src/logger.js';
 import { TEST_CLIENT_OPTIONS } from '../test/e2e/support/harness.js';
 import { startFakeDiscord } from '../test/support/fake-discord/index.js';
+import { percentile } from './support/stats.js';
 
 const TARGET_P99_MS = 50;
 const { values } = parseArgs({
@@ -36,9 +37,6 @@ const chooseLine = (requested: string) => {
   console.error(`/${name} is not a registered command.`);
   process.exit(2);
 };
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const main = async () => {
   const line = chooseLine(values.command!);

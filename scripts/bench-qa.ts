@@ -6,7 +6,9 @@
  */
 import { AnswerEngine } from '../src/answer/engine.js';
 import { loadPack } from '../src/story/load.js';
-import { judge, loadQuestions, percentile } from '../test/answer/evaluate.js';
+import { fold } from '../src/text/fold.js';
+import { judge, loadQuestions } from '../test/answer/evaluate.js';
+import { percentile } from './support/stats.js';
 
 const verbose = process.argv.includes('--verbose');
 const pack = await loadPack('data/films/never-let-me-go');
@@ -65,11 +67,6 @@ const later = laterSets.map((set) => {
 
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 // Questions worded exactly like one of the pack's "ask" phrasings measure recall, not understanding.
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]/g, '')
-    .trim();
 const phrasings = new Set(pack.facts.flatMap((fact) => fact.ask.map(fold)));
 const unseen = verdicts.filter((v) => !phrasings.has(fold(v.question.question)));
 console.log(`bench:qa ${pack.film.title}: ${verdicts.length} questions, ${pack.facts.length} facts`);

@@ -37,6 +37,7 @@ import {
   USERS,
   type PendingInteraction,
 } from '../test/support/fake-discord/index.js';
+import { percentile } from './support/stats.js';
 
 const TARGET_P99_MS = 50;
 const TARGET_RSS_GROWTH = 0.1;
@@ -91,8 +92,6 @@ const memoryAfterGc = async () => {
   return process.memoryUsage();
 };
 const mb = (bytes: number) => bytes / 1024 / 1024;
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (n: number) => (Number.isNaN(n) ? '–' : `${n.toFixed(2)} ms`);
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 

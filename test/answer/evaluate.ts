@@ -87,8 +87,3 @@ export const judge = (engine: AnswerEngine, pack: Pack, question: DevQuestion): 
   ];
   return { question, content, answered, leakedWords, leakedFacts, micros };
 };
-
-export const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};

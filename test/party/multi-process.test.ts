@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../src/clock.js';
 import { shardForGuild } from '../../src/discord/shard.js';
@@ -17,14 +16,10 @@ import {
 } from '../support/cluster.js';
 import { bundledPack, fixturePack } from '../support/pack.js';
 import { FakeOutbox, MINUTE, ORGANISER } from '../support/party.js';
+import { capturingLogger } from '../support/logs.js';
 
 const logger = createLogger({ level: 'silent' });
 /** Info and up, as JSON lines the test can read. */
-const capturingLogger = () => {
-  const written: string[] = [];
-  const log = pino({ level: 'info' }, { write: (line: string) => void written.push(line) });
-  return { logger: log, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
-};
 const REDIS_URL = process.env.REDIS_URL;
 const PARTIES = 200;
 /** Parties start 0 to 39 minutes after they are made; the film runs 103 minutes. */
@@ -142,7 +137,7 @@ describe.each(backends)('watch parties run by two processes on %s', (_name, back
     'GIVEN the first copy stalls past its lease WHEN it wakes and runs what fell due meanwhile THEN the posts the second already made are not made again, and the first lets go',
     { timeout: 120_000 },
     async () => {
-      const { logger: capturing, lines } = capturingLogger();
+      const { logger: capturing, lines } = capturingLogger('info');
       const c = await setUp(capturing);
       const a = await c.start('A');
       const b = await c.start('B');
@@ -177,7 +172,7 @@ describe.each(backends)('watch parties run by two processes on %s', (_name, back
     "GIVEN an old unsharded copy still running beside the new shard 0 of 2 (a re-shard) THEN both run shard 0's parties at the same moments, and the claims keep every post exactly once",
     { timeout: 120_000 },
     async () => {
-      const { logger: capturing, lines } = capturingLogger();
+      const { logger: capturing, lines } = capturingLogger('info');
       const c = await setUp(capturing);
       const old = await c.start('old');
       const parties = await startParties(() => old);

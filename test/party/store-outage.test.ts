@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedClock } from '../../src/clock.js';
 import { createLogger, type Logger } from '../../src/logger.js';
@@ -15,17 +14,13 @@ import {
 import { bundledPack, fixturePack } from '../support/pack.js';
 import { FakeOutbox, MINUTE, ORGANISER } from '../support/party.js';
 import { freePort, hasRedisServer, startRedis, type ThrowawayRedis } from '../support/redis-server.js';
+import { capturingLogger } from '../support/logs.js';
 
 const GUILD = '300000000000000001';
 const PARTIES = 60;
 const channelOf = (i: number) => `22000000000000${String(i).padStart(5, '0')}`;
 
 /** Info and up, as JSON lines the test can read. */
-const capturingLogger = () => {
-  const written: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void written.push(line) });
-  return { logger, lines: () => written.map((line) => JSON.parse(line) as { level: number; msg: string }) };
-};
 
 describe('watch parties when the store goes away and comes back', () => {
   let films: FilmLibrary;
@@ -62,7 +57,7 @@ describe('watch parties when the store goes away and comes back', () => {
   };
 
   it('GIVEN the store unreachable for five minutes mid-film THEN nothing is posted meanwhile, no party is dropped, and afterwards every post is made once (what was missed in one catch-up each)', async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('info');
     const c = await setUp(sharedMemory(logger), logger);
     const bot = await c.start('bot');
     const parties = await startParties(bot);
@@ -86,7 +81,7 @@ describe('watch parties when the store goes away and comes back', () => {
   });
 
   it('GIVEN an outage shorter than two minutes THEN the posts it held up go out late, each as itself', async () => {
-    const { logger } = capturingLogger();
+    const { logger } = capturingLogger('info');
     const c = await setUp(sharedMemory(logger), logger);
     const bot = await c.start('bot');
     const parties = await startParties(bot);
@@ -102,7 +97,7 @@ describe('watch parties when the store goes away and comes back', () => {
   });
 
   it('GIVEN two copies of the bot and an outage longer than a lease THEN when the store is back one of them runs the parties, and every post is made once', async () => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('info');
     const c = await setUp(sharedMemory(logger), logger);
     const a = await c.start('A');
     const b = await c.start('B');
@@ -121,7 +116,7 @@ describe('watch parties when the store goes away and comes back', () => {
   });
 
   it('GIVEN a party stopped while the store is away THEN it stays stopped when the store is back, and after a restart', async () => {
-    const { logger } = capturingLogger();
+    const { logger } = capturingLogger('info');
     const c = await setUp(sharedMemory(logger), logger);
     const bot = await c.start('bot');
     const channelId = channelOf(0);
@@ -148,7 +143,7 @@ describe('watch parties when the store goes away and comes back', () => {
       const port = await freePort();
       redis = await startRedis(port);
       const quiet = createLogger({ level: 'silent' });
-      const { logger, lines } = capturingLogger();
+      const { logger, lines } = capturingLogger('info');
       const c = await setUp(sharedRedis(redis.url, quiet), logger);
       let bot = await c.start('bot');
       const parties = await startParties(bot);

@@ -3,17 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@keyv/redis';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createStore } from '../../src/store/factory.js';
 import { KeyvStore } from '../../src/store/keyv-store.js';
 import type { Store } from '../../src/store/store.js';
 
 /** A logger whose warnings the test can read. */
-export const capturingLogger = (): { logger: Logger; lines: () => Record<string, unknown>[] } => {
-  const written: string[] = [];
-  const logger = pino({ level: 'warn' }, { write: (line: string) => void written.push(line) });
-  return { logger, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
-};
+export { capturingLogger } from '../support/logs.js';
 
 /** One backend under test: how to open a store on it, and how to remove what the test wrote. */
 export interface BackendUnderTest {
