@@ -9,6 +9,7 @@ export interface MessageParts {
 }
 
 // Sentences, dashes and "… or did I …" always part a message; a comma only sometimes.
+const MAY_BREAK = /[?!;,.\u2013\u2014-]|\sor\s/;
 const BREAK = /[?!;]+|\.\s|\s[-–—]\s|\s+or\s+(?=(?:did|do|does|is|was|am|are|were|has|have)\b)/;
 // Words that mark a piece as the asker talking ("I cried", "she seems nice"), not a list.
 const CHAT_MARKERS = new Set(
@@ -34,6 +35,8 @@ const commaPieces = (sentence: string): string[] =>
 
 /** The pieces of a message with two words or more; a message in one piece is just a question. */
 export const messageParts = (message: string): MessageParts => {
+  // Most questions are one piece: nothing to split, and nothing to normalise twice.
+  if (!MAY_BREAK.test(message)) return { asking: [], chat: [] };
   const pieces = message
     .split(BREAK)
     .flatMap((sentence) => commaPieces(sentence ?? ''))

@@ -19,8 +19,23 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\bwrap(s|ped)? up\b/g, 'end'],
 ];
 
+// One question is read by several matchers, each normalising what it is given; the same few
+// strings come back many times, so the last ones are remembered.
+const recent = new Map<string, string>();
+const RECENT = 512;
+
 /** Lowercase, accents and markdown gone, curly quotes straightened: the form every matcher compares. */
-export const normalizeText = (value: string): string =>
+export const normalizeText = (value: string): string => {
+  let normal = recent.get(value);
+  if (normal === undefined) {
+    normal = normalize(value);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(value, normal);
+  }
+  return normal;
+};
+
+const normalize = (value: string): string =>
   PHRASES.reduce(
     (text, [pattern, word]) => text.replace(pattern, word),
     // "sooo", "whyyy": a letter stretched at the end of a word is one letter; "Tommmy",
