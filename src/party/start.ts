@@ -42,6 +42,7 @@ export const startParty = async (
   const outbox = runner.outbox;
   if (request.roleId && !actor.canManageEvents)
     throw new UserError('Only members with Manage Events can have a watch party ping a role.');
+  if (request.roleId && !actor.guildId) throw new UserError('A role can only be pinged in a server channel.');
   if (request.roleId && request.roleId === actor.guildId)
     throw new UserError('Pick a role to ping; watch parties never ping @everyone.');
   const outcome = await runner.lock.run(channelId, async () => {

@@ -330,3 +330,14 @@ describe('buttons from another server', () => {
     expect(h.service.byPartyId(view.record.id, GUILD)?.record.remind).toEqual([]);
   });
 });
+
+describe('starting outside a server', () => {
+  it('GIVEN no server (a DM) and a role to ping THEN starting is refused: there is no role to ping there', async () => {
+    const h = await partyHarness();
+    const dm = { ...actor(ORGANISER, CHANNEL, true), guildId: null };
+    await expect(
+      h.service.start({ actor: dm, channelId: CHANNEL, when: 'now', roleId: GUILD, event: false }),
+    ).rejects.toThrow(/only be pinged in a server/);
+    expect(h.service.size).toBe(0);
+  });
+});
